@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-const alias = { "@": path.resolve(__dirname) };
+const alias = { "@": path.resolve(import.meta.dirname) };
 const integration = ["**/*.int.test.ts"];
 const exclude = ["node_modules/**", ".next/**", "e2e/**", "lib/generated/**"];
 
