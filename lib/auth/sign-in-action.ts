@@ -1,0 +1,1 @@
+export { signInAction, signOutAction, type SignInState } from "./actions";
