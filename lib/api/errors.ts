@@ -78,3 +78,7 @@ export function logUnexpected(where: string, error: unknown) {
   const redact = (s: string | undefined) => (s ?? "").replace(/(psr_[a-z]+_|whsec_)[A-Za-z0-9]+/g, "$1***");
   console.error(`[purser] ${where}: ${e.name}: ${redact(e.message)}\n${redact(e.stack)}`);
 }
+
+/** A referenced id (in a body or query) that is not in the caller's org: 404 naming the field. */
+export const notFoundField = (path: string, what: string) =>
+  new ApiError("not_found", 404, `${path}: ${what} not found`, [{ path, code: "not_found", message: `${what} not found` }]);
