@@ -47,8 +47,7 @@ export function ConfirmAction(props: ConfirmActionProps) {
 
   return (
     <>
-      <Button variant={tone === "danger" ? "ghost" : "secondary"} size="sm" aria-label={ariaLabel} onClick={() => setOpen(true)}
-        className={tone === "danger" ? "text-danger" : undefined}>
+      <Button variant={tone === "danger" ? "dangerGhost" : "ghost"} size="sm" aria-label={ariaLabel} onClick={() => setOpen(true)}>
         {label}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title={title} description={description}>

@@ -2,18 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { signOutAction } from "@/lib/auth/actions";
 import { Badge } from "@/components/ui/badge";
 import { Icon } from "./icons";
-
-const ROLE_LABELS: Record<Actor["role"], string> = {
-  owner: "Owner",
-  admin: "Admin",
-  finance: "Finance",
-  lead: "Team lead",
-  member: "Member",
-};
-
-export function roleLabel(role: Actor["role"]) {
-  return ROLE_LABELS[role];
-}
+import { roleLabel } from "./role-label";
 
 /** The signed-in user, their role, and sign-out. */
 export function UserMenu({ actor, name }: { actor: Actor; name: string }) {

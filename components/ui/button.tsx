@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { cn } from "./cn";
 
-type Variant = "primary" | "secondary" | "danger" | "ghost";
+type Variant = "primary" | "secondary" | "danger" | "ghost" | "dangerGhost";
 type Size = "sm" | "md";
 
 const variants: Record<Variant, string> = {
@@ -9,6 +9,7 @@ const variants: Record<Variant, string> = {
   secondary: "bg-paper text-ink border border-line-strong hover:bg-canvas",
   danger: "bg-danger text-white border border-danger hover:bg-red-800",
   ghost: "bg-transparent text-ink border border-transparent hover:bg-line/60",
+  dangerGhost: "bg-transparent text-danger border border-transparent hover:bg-danger-soft",
 };
 const sizes: Record<Size, string> = {
   sm: "h-8 px-3 text-sm gap-1.5",
