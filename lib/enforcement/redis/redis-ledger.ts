@@ -1,0 +1,204 @@
+// The Ledger of distributed mode: counters live in Redis, shared by every replica. One Lua script
+// checks every window of the chain and holds the estimate on all of them, or holds nothing; the
+// verdict (which budget bound, soft warnings, shadow would-denies) is then computed by the same
+// decide() as embedded mode from the counters the script read, so both modes decide identically.
+// Holds carry their own expiry in Redis: a replica that dies holding them leaks nothing.
+import { decide, type BudgetState } from "../decision";
+import type { AuthorizeResult, Hold, Ledger, Reservation, WindowRef } from "../ledger";
+import { CircuitBreaker, RedisUnavailableError } from "./circuit-breaker";
+import { RedisKeys } from "./keys";
+import type { ScriptedRedis } from "./redis-client";
+import { WindowLoader, type TotalsSource } from "./window-loader";
+
+export type RedisLedgerOptions = {
+  redis: ScriptedRedis;
+  source: TotalsSource;
+  keys?: RedisKeys;
+  breaker?: CircuitBreaker;
+  /** Organization of a budget, when the BudgetPolicy objects do not carry `orgId`. */
+  orgOf?: (budgetId: string) => string | undefined;
+  /** How long a settled requestId is remembered in Redis (older retries are caught by PostgreSQL). */
+  settledTtlMs?: number;
+  /** Window counters outlive their window by this much (late settles still land on them). */
+  graceMs?: number;
+};
+
+const LOCAL_RESERVATIONS = 100_000;
+const MAX_LOAD_WAITS = 400;
+
+export class RedisLedger<M = unknown> implements Ledger<M> {
+  readonly keys: RedisKeys;
+  readonly breaker: CircuitBreaker;
+  private readonly redis: ScriptedRedis;
+  private readonly loader: WindowLoader;
+  private readonly graceMs: number;
+  private readonly settledTtlMs: number;
+  /** Reservations made by this replica (for the synchronous reservation()/sweep() of the interface). */
+  private local = new Map<string, Reservation<M> & { orgId: string }>();
+  /** Last counters seen per window (for the synchronous snapshot()). */
+  private seen = new Map<string, { spent: bigint; reserved: bigint }>();
+  /** Orgs whose settles could not reach Redis: their counters are rebuilt when Redis is back. */
+  private dirty = new Set<string>();
+
+  constructor(private opts: RedisLedgerOptions) {
+    this.redis = opts.redis;
+    this.keys = opts.keys ?? new RedisKeys();
+    this.breaker = opts.breaker ?? new CircuitBreaker();
+    this.graceMs = opts.graceMs ?? 3_600_000;
+    this.settledTtlMs = opts.settledTtlMs ?? 86_400_000;
+    this.loader = new WindowLoader(this.redis, this.keys, opts.source, this.graceMs);
+    this.breaker.onRecover(() => this.reconcile());
+  }
+
+  orgOfRefs(refs: WindowRef[]): string | undefined {
+    for (const r of refs) {
+      const org = (r.budget as { orgId?: string }).orgId ?? this.opts.orgOf?.(r.budget.id);
+      if (org) return org;
+    }
+    return undefined;
+  }
+
+  private windowKeys(orgId: string, r: WindowRef): [string, string] {
+    return [this.keys.window(orgId, r.budget.id, r.windowStart), this.keys.holds(orgId, r.budget.id, r.windowStart)];
+  }
+
+  async authorize(reservationId: string, refs: WindowRef[], estimate: bigint, expiresAt: number, meta: M): Promise<AuthorizeResult> {
+    const orgId = this.orgOfRefs(refs);
+    if (!orgId) {
+      // No budget applies: nothing to hold.
+      return { decision: decide([], estimate), states: [] };
+    }
+    const keys = [this.keys.generation(orgId), this.keys.reservation(orgId, reservationId)];
+    const args: string[] = [];
+    for (const r of refs) {
+      keys.push(...this.windowKeys(orgId, r));
+      const kind = r.budget.shadow ? "x" : r.budget.enforcement === "soft" ? "s" : "h";
+      args.push(r.budget.limitMicros.toString(), kind, String(r.windowEnd.getTime() + this.graceMs));
+    }
+    for (let wait = 0; ; wait++) {
+      const now = Date.now();
+      // The reservation hash outlives its hold a little, so a settle just after expiry finds nothing to free.
+      const reply = await this.breaker.run(() =>
+        this.redis.purserAuthorize(keys.length, ...keys, now, reservationId, estimate.toString(), expiresAt, expiresAt + 60_000, ...args),
+      );
+      const status = Number(reply[0]);
+      if (status === -1) {
+        if (wait >= MAX_LOAD_WAITS) throw new RedisUnavailableError("budget windows could not be rebuilt in time");
+        const missing = reply.slice(1).map((i) => refs[Number(i) - 1]);
+        await this.breaker.run(() => this.loader.load(orgId, missing.map((r) => ({ budgetId: r.budget.id, windowStart: r.windowStart, windowEnd: r.windowEnd }))));
+        continue;
+      }
+      const states: BudgetState[] = refs.map((r, i) => ({ ...r, spent: BigInt(reply[1 + 2 * i]), reserved: BigInt(reply[2 + 2 * i]) }));
+      for (const s of states) this.seen.set(this.seenKey(orgId, s), { spent: s.spent, reserved: s.reserved });
+      const decision = decide(states, estimate);
+      // The script and decide() apply the same rule to the same numbers; the script is authoritative.
+      decision.allow = status !== 0;
+      if (!decision.allow && !decision.binding) throw new Error("redis ledger: script denied but no hard budget binds");
+      if (status === 1) this.remember(orgId, reservationId, refs, estimate, expiresAt, meta);
+      if (this.dirty.size && this.breaker.status === "closed") void this.reconcile().catch(() => undefined);
+      return { decision, states };
+    }
+  }
+
+  private seenKey(orgId: string, r: { budget: { id: string }; windowStart: Date }): string {
+    return this.keys.window(orgId, r.budget.id, r.windowStart);
+  }
+
+  private remember(orgId: string, id: string, refs: WindowRef[], amount: bigint, expiresAt: number, meta: M): void {
+    const holds: Hold[] = refs.map((r) => ({ key: this.seenKey(orgId, r), amount }));
+    this.local.set(id, { id, holds, expiresAt, meta, orgId });
+    if (this.local.size > LOCAL_RESERVATIONS) this.local.delete(this.local.keys().next().value!);
+  }
+
+  /** Reservations made by THIS replica (a settle may reach another one: the hold is freed in Redis either way). */
+  reservation(id: string): Reservation<M> | undefined {
+    const r = this.local.get(id);
+    return r && r.expiresAt > Date.now() ? r : undefined;
+  }
+
+  /**
+   * Settle: frees the hold and adds `actual` to every window, idempotently by requestId. Redis being
+   * unreachable is not an error here: the event is already durable in PostgreSQL, so the org is
+   * marked for a rebuild from it when Redis answers again.
+   */
+  async settle(requestId: string, reservationId: string | undefined, refs: WindowRef[], actual: bigint): Promise<boolean> {
+    const mine = reservationId ? this.local.get(reservationId) : undefined;
+    const orgId = this.orgOfRefs(refs) ?? mine?.orgId;
+    if (reservationId) this.local.delete(reservationId);
+    if (!orgId) return true;
+    const keys = [this.keys.generation(orgId), this.keys.settled(orgId, requestId), this.keys.reservation(orgId, reservationId ?? "-")];
+    const args: string[] = [];
+    for (const r of refs) {
+      keys.push(this.keys.window(orgId, r.budget.id, r.windowStart), this.keys.pending(orgId, r.budget.id, r.windowStart));
+      args.push(String(r.windowEnd.getTime() + this.graceMs));
+    }
+    try {
+      const n = await this.breaker.run(() =>
+        this.redis.purserSettle(keys.length, ...keys, requestId, actual.toString(), this.settledTtlMs, reservationId ? "1" : "0", ...args),
+      );
+      return Number(n) === 1;
+    } catch (e) {
+      if (!(e instanceof RedisUnavailableError)) throw e;
+      this.dirty.add(orgId);
+      return true;
+    }
+  }
+
+  /** Frees a reservation without settling it (the gateway cancelled the call). */
+  async cancel(orgId: string, reservationId: string): Promise<void> {
+    this.local.delete(reservationId);
+    await this.breaker.run(() => this.redis.purserCancel(2, this.keys.generation(orgId), this.keys.reservation(orgId, reservationId)));
+  }
+
+  /** Last counters this replica saw (synchronous, for the interface); snapshotAsync reads Redis. */
+  snapshot(refs: WindowRef[]): BudgetState[] {
+    const orgId = this.orgOfRefs(refs);
+    return refs.map((r) => {
+      const c = orgId ? this.seen.get(this.seenKey(orgId, r)) : undefined;
+      return { ...r, spent: c?.spent ?? 0n, reserved: c?.reserved ?? 0n };
+    });
+  }
+
+  /** Current counters from Redis (expired holds purged first); windows not loaded read as their last-seen values. */
+  async snapshotAsync(refs: WindowRef[]): Promise<BudgetState[]> {
+    const orgId = this.orgOfRefs(refs);
+    if (!orgId || refs.length === 0) return this.snapshot(refs);
+    const keys = [this.keys.generation(orgId), ...refs.flatMap((r) => this.windowKeys(orgId, r))];
+    const v = await this.breaker.run(() => this.redis.purserPeek(keys.length, ...keys, Date.now()));
+    const stale = this.snapshot(refs);
+    return refs.map((r, i) => (v[3 * i + 2] === "1" ? { ...r, spent: BigInt(v[3 * i]), reserved: BigInt(v[3 * i + 1]) } : stale[i]));
+  }
+
+  /** Embedded mode loads totals at start; here windows rebuild lazily from PostgreSQL on first use. */
+  load(): void {}
+
+  /** Holds expire inside Redis; this only forgets this replica's own expired reservations. */
+  sweep(nowMs: number): Reservation<M>[] {
+    const expired: Reservation<M>[] = [];
+    for (const r of this.local.values()) if (r.expiresAt <= nowMs) expired.push(r);
+    for (const r of expired) this.local.delete(r.id);
+    for (const k of this.seen.keys()) {
+      if (this.seen.size < 50_000) break;
+      this.seen.delete(k);
+    }
+    return expired;
+  }
+
+  /** Sends every window of the org back to a rebuild from PostgreSQL (outage recovery, tests). */
+  async invalidate(orgId: string): Promise<void> {
+    await this.redis.incr(this.keys.generation(orgId));
+  }
+
+  /** Orgs whose settles missed Redis while it was down. */
+  get dirtyOrgs(): ReadonlySet<string> {
+    return this.dirty;
+  }
+
+  /** Breaker recovery hook: rebuild the counters that missed settles. Runs before traffic resumes. */
+  async reconcile(): Promise<void> {
+    for (const orgId of [...this.dirty]) {
+      await this.invalidate(orgId);
+      this.dirty.delete(orgId);
+    }
+  }
+}
