@@ -1,0 +1,122 @@
+// The one aggregate statement the explorer runs, over the hourly rollups only. Dialect-neutral: plain
+// SUM/GROUP BY, quoted identifiers, integer arithmetic for local days (no date functions), so the same
+// text runs on SQLite and PostgreSQL. Local day = (bucketMinute + zone offset) / 1440, where the
+// offset is a CASE over the (at most a few) offset changes inside the range.
+import { Prisma } from "@/lib/generated/sqlite/client";
+import type { SpendDimension } from "@/lib/schemas/spend";
+import type { OffsetSegment } from "./buckets";
+
+const { sql, join, raw, empty } = Prisma;
+type Sql = ReturnType<typeof sql>;
+
+export type Scope = { teamId?: string; userId?: string; none?: boolean };
+
+export type AggregateSpec = {
+  orgId: string;
+  fromMinute: number;
+  toMinute: number;
+  scope: Scope;
+  filters: { team?: string[]; user?: string[]; key?: string[]; model?: string[]; provider?: string[] };
+  /** Read UsageTagRollup for this tag key (filter and/or group by its value). */
+  tag?: { key: string; values?: string[] };
+  /** Column dimensions to group by (a tag dimension groups by tagValue; needs `tag`). */
+  groupBy: SpendDimension[];
+  /** Time key: hour buckets, or local day numbers (folded to weeks/months in JS). */
+  time?: { kind: "hour" } | { kind: "day"; segments: OffsetSegment[] };
+};
+
+export const DIM_COLUMN: Record<string, string> = {
+  team: "teamId",
+  user: "userId",
+  key: "apiKeyId",
+  model: "model",
+  provider: "provider",
+};
+
+export function dimColumn(dim: SpendDimension): string {
+  return dim.startsWith("tag:") ? "tagValue" : DIM_COLUMN[dim];
+}
+
+const col = (name: string) => raw(`"${name}"`);
+
+function int(n: number): Sql {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`not an integer: ${n}`);
+  return raw(String(n));
+}
+
+function dayExpr(segments: OffsetSegment[]): Sql {
+  // Literal integers (validated above): PostgreSQL must see integer arithmetic, not untyped params.
+  if (segments.length === 1) return sql`("bucketMinute" + ${int(segments[0].offsetMinutes)}) / 1440`;
+  const whens = segments
+    .slice(0, -1)
+    .map((s, i) => sql`WHEN "bucketMinute" < ${int(segments[i + 1].startMinute)} THEN ${int(s.offsetMinutes)}`);
+  const last = segments[segments.length - 1];
+  return sql`("bucketMinute" + CASE ${join(whens, " ")} ELSE ${int(last.offsetMinutes)} END) / 1440`;
+}
+
+export type AggregateRow = {
+  t: number | null;
+  dims: (string | null)[];
+  requests: bigint;
+  inputTokens: bigint;
+  outputTokens: bigint;
+  cachedInputTokens: bigint;
+  cacheWriteTokens: bigint;
+  costMicros: bigint;
+};
+
+export function aggregateSql(spec: AggregateSpec): Sql {
+  const table = spec.tag ? "UsageTagRollup" : "UsageRollup";
+  const where: Sql[] = [
+    sql`"orgId" = ${spec.orgId}`,
+    sql`"bucketMinute" >= ${int(spec.fromMinute)}`,
+    sql`"bucketMinute" < ${int(spec.toMinute)}`,
+  ];
+  if (spec.scope.none) where.push(raw("1 = 0"));
+  if (spec.scope.teamId !== undefined) where.push(sql`"teamId" = ${spec.scope.teamId}`);
+  if (spec.scope.userId !== undefined) where.push(sql`"userId" = ${spec.scope.userId}`);
+  for (const [dim, values] of Object.entries(spec.filters)) {
+    if (!values || values.length === 0) continue;
+    where.push(sql`${col(DIM_COLUMN[dim])} IN (${join(values)})`);
+  }
+  if (spec.tag) {
+    where.push(sql`"tagKey" = ${spec.tag.key}`);
+    if (spec.tag.values?.length) where.push(sql`"tagValue" IN (${join(spec.tag.values)})`);
+  }
+  const select: Sql[] = [];
+  const groupCount = spec.groupBy.length + (spec.time ? 1 : 0);
+  if (spec.time) select.push(spec.time.kind === "hour" ? sql`"bucketMinute" AS t` : sql`${dayExpr(spec.time.segments)} AS t`);
+  spec.groupBy.forEach((d, i) => select.push(sql`${col(dimColumn(d))} AS ${raw(`d${i}`)}`));
+  for (const m of ["requests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costMicros"]) {
+    select.push(sql`CAST(SUM(${col(m)}) AS BIGINT) AS ${col(m)}`);
+  }
+  const groupBy = groupCount
+    ? sql`GROUP BY ${raw(Array.from({ length: groupCount }, (_, i) => String(i + 1)).join(", "))}`
+    : empty;
+  return sql`SELECT ${join(select)} FROM ${col(table)} WHERE ${join(where, " AND ")} ${groupBy}`;
+}
+
+export function toBig(v: unknown): bigint {
+  if (v === null || v === undefined) return 0n;
+  if (typeof v === "bigint") return v;
+  if (typeof v === "number") return BigInt(Math.trunc(v));
+  return BigInt(String(v).split(".")[0]);
+}
+
+type Querier = { $queryRaw<T = unknown>(query: Sql): Promise<T> };
+
+export async function runAggregate(db: Querier, spec: AggregateSpec): Promise<AggregateRow[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(aggregateSql(spec));
+  return rows
+    .filter((r) => r.requests !== null && r.requests !== undefined)
+    .map((r) => ({
+      t: spec.time ? Number(r.t) : null,
+      dims: spec.groupBy.map((_, i) => (r[`d${i}`] === null || r[`d${i}`] === undefined ? null : String(r[`d${i}`]))),
+      requests: toBig(r.requests),
+      inputTokens: toBig(r.inputTokens),
+      outputTokens: toBig(r.outputTokens),
+      cachedInputTokens: toBig(r.cachedInputTokens),
+      cacheWriteTokens: toBig(r.cacheWriteTokens),
+      costMicros: toBig(r.costMicros),
+    }));
+}
