@@ -54,6 +54,14 @@ export function nodeOf(b: Allocatable, entity: ScopeEntity): AllocNode {
   };
 }
 
+/** A node plus its period, as the allocation guard wants it (never spread a row over a node). */
+export function changeNode(
+  b: Allocatable & Pick<BudgetRow, "period" | "customEvery" | "customUnit">,
+  entity: ScopeEntity,
+): AllocNode & { period: string; customEvery: number | null; customUnit: string | null } {
+  return { ...nodeOf(b, entity), period: b.period, customEvery: b.customEvery, customUnit: b.customUnit };
+}
+
 export function periodSpec(b: Pick<BudgetRow, "period" | "customEvery" | "customUnit" | "customStart">) {
   return { period: b.period, customEvery: b.customEvery, customUnit: b.customUnit, customStart: b.customStart };
 }

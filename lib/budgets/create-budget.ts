@@ -6,7 +6,7 @@ import { bumpPolicyVersion } from "@/lib/policy/bump-policy-version";
 import type { AllocationInfo, BudgetOut, CreateBudget } from "@/lib/schemas/budget";
 import { assertCanManage } from "./access";
 import { guardAllocation } from "./allocation-guard";
-import { budgetInclude, budgetSnapshot, currentWindows, nodeOf, orgTimezone, toBudgetOut } from "./budget-row";
+import { budgetInclude, budgetSnapshot, changeNode, currentWindows, orgTimezone, toBudgetOut } from "./budget-row";
 import { createColumns } from "./budget-data";
 import { resolveScope } from "./resolve-scope";
 
@@ -26,7 +26,7 @@ export async function createBudget(actor: Actor, input: CreateBudget, opts: { no
     const { oversubscribed, allocation } = await guardAllocation(
       tx,
       actor,
-      [{ before: null, after: { ...nodeOf(draft, entity), ...draft } }],
+      [{ before: null, after: changeNode(draft, entity) }],
       input.confirmOversubscribe === true,
       "limitUsd",
     );

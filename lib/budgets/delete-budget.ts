@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { bumpPolicyVersion } from "@/lib/policy/bump-policy-version";
 import { assertCanManage, visibleBudgetsWhere } from "./access";
 import { guardAllocation } from "./allocation-guard";
-import { budgetInclude, budgetSnapshot, entityOf, nodeOf } from "./budget-row";
+import { budgetInclude, budgetSnapshot, changeNode, entityOf } from "./budget-row";
 
 /**
  * Deletes a budget (its window totals go with it). Deleting a user's budget can grow the team's
@@ -24,7 +24,7 @@ export async function deleteBudget(
     if (!existing) throw notFound("budget");
     const entity = entityOf(existing);
     assertCanManage(actor, entity, "budget:delete");
-    await guardAllocation(tx, actor, [{ before: { ...nodeOf(existing, entity), ...existing }, after: null }], opts.confirmOversubscribe === true, "id");
+    await guardAllocation(tx, actor, [{ before: changeNode(existing, entity), after: null }], opts.confirmOversubscribe === true, "id");
     await tx.budget.delete({ where: { id: existing.id } });
     await recordAudit(tx, { actor, action: "budget.delete", entityType: "budget", entityId: existing.id, before: budgetSnapshot(existing) });
     return { id: existing.id, deleted: true as const };

@@ -12,7 +12,7 @@ import type { ReallocateBudget, ReallocationOut } from "@/lib/schemas/budget";
 import { assertCanManage, visibleBudgetsWhere } from "./access";
 import { periodKey } from "./allocation";
 import { guardAllocation } from "./allocation-guard";
-import { budgetInclude, budgetSnapshot, currentWindows, entityOf, nodeOf, orgTimezone, toBudgetOut, type BudgetRow } from "./budget-row";
+import { budgetInclude, budgetSnapshot, currentWindows, changeNode, entityOf, orgTimezone, toBudgetOut, type BudgetRow } from "./budget-row";
 import { microsOf } from "./budget-data";
 
 const brief = (b: BudgetRow) => ({ id: b.id, name: b.name, scope: budgetSnapshot(b).scope, limitUsd: microsToUsd(b.limitMicros) });
@@ -47,8 +47,8 @@ export async function reallocateBudget(actor: Actor, input: ReallocateBudget, op
       tx,
       actor,
       [
-        { before: { ...nodeOf(from, fromEntity), ...from }, after: { ...nodeOf(fromAfter, fromEntity), ...fromAfter } },
-        { before: { ...nodeOf(to, toEntity), ...to }, after: { ...nodeOf(toAfter, toEntity), ...toAfter } },
+        { before: changeNode(from, fromEntity), after: changeNode(fromAfter, fromEntity) },
+        { before: changeNode(to, toEntity), after: changeNode(toAfter, toEntity) },
       ],
       input.confirmOversubscribe === true,
       "amountUsd",

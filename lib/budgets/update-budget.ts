@@ -7,7 +7,7 @@ import { bumpPolicyVersion } from "@/lib/policy/bump-policy-version";
 import type { UpdateBudget } from "@/lib/schemas/budget";
 import { assertCanManage, visibleBudgetsWhere } from "./access";
 import { guardAllocation } from "./allocation-guard";
-import { budgetInclude, budgetSnapshot, currentWindows, entityOf, nodeOf, orgTimezone, toBudgetOut } from "./budget-row";
+import { budgetInclude, budgetSnapshot, currentWindows, changeNode, entityOf, orgTimezone, toBudgetOut } from "./budget-row";
 import { updateColumns } from "./budget-data";
 import type { BudgetMutation } from "./create-budget";
 
@@ -26,7 +26,7 @@ export async function updateBudget(actor: Actor, id: string, input: UpdateBudget
     const { oversubscribed, allocation } = await guardAllocation(
       tx,
       actor,
-      [{ before: { ...nodeOf(existing, entity), ...existing }, after: { ...nodeOf(merged, entity), ...merged } }],
+      [{ before: changeNode(existing, entity), after: changeNode(merged, entity) }],
       input.confirmOversubscribe === true,
       "limitUsd",
     );
