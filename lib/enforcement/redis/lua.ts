@@ -18,7 +18,9 @@ local function purge(w, h, now, gen)
   if #expired == 0 then return end
   local loaded = redis.call('HGET', w, 'ld') == gen
   for _, m in ipairs(expired) do
-    if loaded then redis.call('HINCRBY', w, 'res', '-' .. string.match(m, '|(%d+)$')) end
+    local amt = string.match(m, '|(%d+)$')
+    -- Redis rejects "-0" as an integer.
+    if loaded and amt ~= '0' then redis.call('HINCRBY', w, 'res', '-' .. amt) end
   end
   redis.call('ZREMRANGEBYSCORE', h, '-inf', now)
 end
@@ -86,7 +88,7 @@ local function release(rkey, gen)
   for k in string.gmatch(r[2], '%S+') do ks[#ks + 1] = k end
   for j = 1, #ks, 2 do
     -- Whoever removes the member (this release or a purge) is the one that gives the amount back.
-    if redis.call('ZREM', ks[j + 1], r[1]) == 1 and redis.call('HGET', ks[j], 'ld') == gen then
+    if redis.call('ZREM', ks[j + 1], r[1]) == 1 and amt ~= '0' and redis.call('HGET', ks[j], 'ld') == gen then
       redis.call('HINCRBY', ks[j], 'res', '-' .. amt)
     end
   end

@@ -1,0 +1,163 @@
+// authorize (DESIGN §4): authenticate the key, price the request, rate limits, then check-and-reserve
+// across every applicable budget at once. The answer is a plain status + body.
+import { randomBytes } from "node:crypto";
+import { microsToUsd } from "@/lib/money";
+import { appliesTo, type BudgetState, type RequestAttrs } from "./decision";
+import { estimateMicros, priceFor } from "./pricing";
+import { countInputTokens } from "./tokens";
+import { deniedAlert, softAlert } from "./alerts";
+import { chainOf, type KeyPolicy, type OrgPolicy } from "./policy";
+import type { Engine } from "./engine";
+import type { WindowRef } from "./ledger";
+import type { AuthorizeBody } from "./http/schemas";
+import { errorResult, type HandlerResult } from "./http/respond";
+
+const ID_PREFIX = randomBytes(6).toString("hex");
+let seq = 0;
+/** Unique ids without a syscall per request: a random per-process prefix plus a counter. */
+export const newId = (kind: string) => `${kind}_${ID_PREFIX}${(seq++).toString(36)}`;
+
+export function budgetsView(states: BudgetState[]) {
+  return states.map((s) => {
+    const b = s.budget;
+    const remaining = b.limitMicros - s.spent - s.reserved;
+    return {
+      level: b.level,
+      budgetId: b.id,
+      name: b.name,
+      enforcement: b.enforcement,
+      shadow: b.shadow,
+      period: b.period,
+      limitUsd: microsToUsd(b.limitMicros),
+      usedUsd: microsToUsd(s.spent),
+      reservedUsd: microsToUsd(s.reserved),
+      remainingUsd: microsToUsd(remaining > 0n ? remaining : 0n),
+      resetAt: s.windowEnd.toISOString(),
+    };
+  });
+}
+
+function deny(status: number, requestId: string, denial: Record<string, unknown>, extra: Record<string, unknown> = {}, headers?: Record<string, string>): HandlerResult {
+  return { status, headers, body: { decision: "deny", requestId, denial, ...extra } };
+}
+
+/** 401/403 for keys that cannot be used, or null when the key is usable. */
+export function keyProblem(key: KeyPolicy | undefined, requestId: string, now: number): HandlerResult | null {
+  if (!key) return deny(401, requestId, { code: "invalid_key", message: "unknown API key" });
+  if (key.revokedAt) return deny(403, requestId, { code: "key_revoked", message: "API key was revoked" });
+  if (key.expiresAt && key.expiresAt.getTime() <= now) return deny(403, requestId, { code: "key_expired", message: `API key expired at ${key.expiresAt.toISOString()}` });
+  // DESIGN §8's codes have no separate "disabled": a disabled key is refused like a revoked one, said in the message.
+  if (key.disabledAt) return deny(403, requestId, { code: "key_revoked", message: "API key (or its user) is disabled" });
+  return null;
+}
+
+export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeBody): Promise<HandlerResult> {
+  const now = Date.now();
+  const cacheKey = body.requestId ? `${org.id}\u0000${body.requestId}` : null;
+  if (cacheKey) {
+    const hit = engine.authorized.get(cacheKey);
+    if (hit) return hit.response as HandlerResult;
+  }
+  const requestId = body.requestId ?? newId("req");
+  let key = engine.key(org, body.apiKey);
+  if (!key) {
+    await engine.refreshAfter(now); // a key created a moment ago is not refused
+    org = engine.orgs.get(org.id) ?? org;
+    key = engine.key(org, body.apiKey);
+  }
+  const problem = keyProblem(key, requestId, now);
+  if (problem || !key) return problem!;
+
+  const priced = priceFor(org.prices, org.unpriced, body.model, body.provider, new Date(now));
+  if (!priced.ok) {
+    if (priced.code === "ambiguous_provider") return errorResult(400, "invalid_request", `provider: ${priced.message}`, [{ path: "provider", message: priced.message }]);
+    return deny(402, requestId, { code: "unpriced_model", message: priced.message });
+  }
+  const price = priced.price;
+  const inputTokens = body.inputTokens ?? countInputTokens(body.model, { messages: body.messages, prompt: body.prompt });
+  // The model cannot produce more than its maximum, so that is also the most a request can cost.
+  const outputTokens = Math.min(body.maxOutputTokens ?? price.maxOutputTokens, price.maxOutputTokens);
+  const estimate = estimateMicros(price, inputTokens, outputTokens);
+  const estimateView = { inputTokens, outputTokens, costUsd: microsToUsd(estimate) };
+
+  const rate = engine.rates.check(key.id, key.rpmLimit, key.tpmLimit, inputTokens + outputTokens, now);
+  const rateView = { rpm: rate.rpm && { ...rate.rpm, resetAt: rate.rpm.resetAt.toISOString() }, tpm: rate.tpm && { ...rate.tpm, resetAt: rate.tpm.resetAt.toISOString() } };
+  if (!rate.ok) {
+    const limit = rate.which === "rpm" ? key.rpmLimit : key.tpmLimit;
+    return deny(
+      429,
+      requestId,
+      { code: "rate_limited", message: `${rate.which.toUpperCase()} limit of ${limit} reached for this key`, level: "key", limit: rate.which, retryAfterSeconds: rate.retryAfterSec },
+      { estimate: estimateView, rateLimits: rateView },
+      { "Retry-After": String(rate.retryAfterSec) },
+    );
+  }
+
+  const attrs: RequestAttrs = { model: body.model, provider: body.provider ?? price.provider, tags: body.tags ?? {} };
+  const refs: WindowRef[] = [];
+  for (const b of chainOf(org, key)) {
+    if (!appliesTo(b, attrs)) continue;
+    const w = engine.windowOf(b, org.timezone, now);
+    refs.push({ budget: b, windowStart: w.start, windowEnd: w.end });
+  }
+  const reservationId = newId("rsv");
+  const meta = { orgId: org.id, keyId: key.id, requestId, estimate, estTokens: inputTokens + outputTokens, minute: rate.minute, price };
+  const { decision } = await engine.ledger.authorize(reservationId, refs, estimate, now + engine.reservationTtlMs, meta);
+  engine.committer.touchKey(key.id, new Date(now));
+  for (const s of decision.wouldDeny) engine.committer.addDelta({ budgetId: s.budget.id, windowStart: s.windowStart, denied: 0, wouldDeny: 1 });
+
+  let result: HandlerResult;
+  if (!decision.allow) {
+    const s = decision.binding!;
+    const b = s.budget;
+    engine.committer.addDelta({ budgetId: b.id, windowStart: s.windowStart, denied: 1, wouldDeny: 0 });
+    const alert = deniedAlert(org.id, s, key.id);
+    if (engine.alerts.pass(alert.dedupeKey, now)) engine.committer.addAlert(alert);
+    result = deny(
+      402,
+      requestId,
+      {
+        code: "budget_exceeded",
+        message: `${b.level} budget "${b.name}" would be exceeded: $${microsToUsd(s.spent + s.reserved)} used or reserved of $${microsToUsd(b.limitMicros)}, this request needs up to $${microsToUsd(estimate)}`,
+        level: b.level,
+        budgetId: b.id,
+        budgetName: b.name,
+        limitUsd: microsToUsd(b.limitMicros),
+        usedUsd: microsToUsd(s.spent),
+        reservedUsd: microsToUsd(s.reserved),
+        resetAt: s.windowEnd.toISOString(),
+      },
+      { estimate: estimateView, budgets: budgetsView(engine.ledger.snapshot(refs)), rateLimits: rateView },
+    );
+  } else {
+    engine.rates.consume(key.id, rate.minute, inputTokens + outputTokens);
+    const warnings = decision.softExceeded.map((s) => {
+      const cooldown = s.budget.alertCooldownMinutes * 60_000;
+      if (engine.alerts.pass(`soft:${s.budget.id}@${s.windowStart.getTime()}`, now, cooldown)) engine.committer.addAlert(softAlert(org.id, s, key.id, now));
+      return {
+        code: "soft_budget_exceeded",
+        message: `${s.budget.level} budget "${s.budget.name}" is over its soft limit`,
+        level: s.budget.level,
+        budgetId: s.budget.id,
+        budgetName: s.budget.name,
+        limitUsd: microsToUsd(s.budget.limitMicros),
+        usedUsd: microsToUsd(s.spent),
+        resetAt: s.windowEnd.toISOString(),
+      };
+    });
+    result = {
+      status: 200,
+      body: {
+        decision: "allow",
+        requestId,
+        reservationId,
+        estimate: estimateView,
+        warnings,
+        budgets: budgetsView(engine.ledger.snapshot(refs)),
+        rateLimits: rateView,
+      },
+    };
+  }
+  if (cacheKey) engine.authorized.set(cacheKey, { at: now, response: result, reservationId: decision.allow ? reservationId : null });
+  return result;
+}

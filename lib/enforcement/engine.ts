@@ -1,0 +1,227 @@
+// The enforcement engine of this process: policy in memory (reloaded when an org's policyVersion
+// moves), the ledger of counters and reservations, rate limits, and the group-committed usage store.
+import { DateTime } from "luxon";
+import { createDb, databaseUrl, providerOf, sqliteFilePath, type Db } from "@/lib/db";
+import { sha256Hex } from "@/lib/crypto";
+import { MemoryLedger } from "./ledger";
+import { RateLimiter } from "./rate-limit";
+import { loadOrgPolicy, type KeyPolicy, type OrgPolicy } from "./policy";
+import { windowFor, type Window } from "./windows";
+import type { BudgetPolicy } from "./decision";
+import type { Price } from "./pricing";
+import { AlertGate } from "./alerts";
+import { GroupCommitter } from "./store/group-commit";
+import { SqliteUsageStore } from "./store/sqlite-store";
+import { PgUsageStore } from "./store/pg-store";
+import type { UsageStore } from "./store/types";
+
+export type ReservationMeta = {
+  orgId: string;
+  keyId: string;
+  requestId: string;
+  estimate: bigint;
+  estTokens: number;
+  minute: number;
+  price: Price;
+};
+
+export type EngineOptions = { url?: string; pollMs?: number; reservationTtlMs?: number; sweepMs?: number };
+
+/** Distinct values per analytics tag key before the rest fold into "(other)". */
+export const TAG_VALUE_CAP = 100;
+
+export class Engine {
+  readonly db: Db;
+  readonly store: UsageStore;
+  readonly committer: GroupCommitter;
+  readonly ledger = new MemoryLedger<ReservationMeta>();
+  readonly rates = new RateLimiter();
+  readonly alerts = new AlertGate();
+  readonly reservationTtlMs: number;
+  orgs = new Map<string, OrgPolicy>();
+  private gateways = new Map<string, { orgId: string; revoked: boolean }>();
+  private windows = new WeakMap<BudgetPolicy, Window & { tz: string }>();
+  /** Answers of authorize by org + requestId, so a repeated requestId returns the same decision. */
+  readonly authorized = new Map<string, { at: number; response: unknown; reservationId: string | null }>();
+  readonly settling = new Map<string, Promise<unknown>>();
+  readonly tagValues = new Map<string, Map<string, Set<string>>>();
+  private timers: NodeJS.Timeout[] = [];
+  /** Start time of the latest completed poll. */
+  private lastPoll = 0;
+  private polling: Promise<void> | null = null;
+  ready: Promise<void>;
+  failed: unknown = null;
+
+  constructor(opts: EngineOptions = {}) {
+    const url = opts.url ?? databaseUrl();
+    this.db = createDb(url);
+    this.store = providerOf(url) === "postgresql" ? new PgUsageStore(url) : new SqliteUsageStore(sqliteFilePath(url));
+    this.committer = new GroupCommitter(this.store, (e) => console.error("purser: usage commit failed:", e instanceof Error ? e.message : e));
+    this.reservationTtlMs = opts.reservationTtlMs ?? 10 * 60_000;
+    this.ready = this.start(opts.pollMs ?? 250, opts.sweepMs ?? 1000).catch((e) => {
+      this.failed = e;
+      console.error("purser: enforcement engine failed to start:", e instanceof Error ? e.message : e);
+    });
+  }
+
+  private async start(pollMs: number, sweepMs: number): Promise<void> {
+    await this.poll();
+    const poll = setInterval(() => void this.refresh(), pollMs);
+    const sweep = setInterval(() => this.sweep(Date.now()), sweepMs);
+    this.timers.push(poll, sweep);
+    for (const t of this.timers) t.unref();
+  }
+
+  /** Checks every org's policyVersion; reloads the changed ones. Coalesced: one poll at a time. */
+  refresh(): Promise<void> {
+    if (!this.polling) {
+      const started = Date.now();
+      this.polling = this.poll()
+        .then(() => void (this.lastPoll = Math.max(this.lastPoll, started)))
+        .finally(() => (this.polling = null));
+    }
+    return this.polling;
+  }
+
+  /**
+   * On an unknown key or token (it may have been created this instant): make sure a poll that
+   * STARTED after `since` has completed. Concurrent callers share the same polls.
+   */
+  async refreshAfter(since: number): Promise<void> {
+    for (let i = 0; i < 3 && this.lastPoll < since; i++) await this.refresh();
+  }
+
+  private async poll(): Promise<void> {
+    const rows = await this.db.organization.findMany({ select: { id: true, policyVersion: true } });
+    const live = new Set<string>();
+    for (const r of rows) {
+      live.add(r.id);
+      const cur = this.orgs.get(r.id);
+      if (cur && cur.version === r.policyVersion) continue;
+      const policy = await loadOrgPolicy(this.db, r.id);
+      if (!policy) continue;
+      if (!cur) await this.rebuild(policy);
+      this.install(policy);
+    }
+    for (const id of [...this.orgs.keys()]) if (!live.has(id)) this.uninstall(id);
+  }
+
+  private install(p: OrgPolicy): void {
+    this.uninstall(p.id);
+    this.orgs.set(p.id, p);
+    for (const [hash, t] of p.gatewayHashes) this.gateways.set(hash, { orgId: p.id, revoked: t.revoked });
+  }
+
+  private uninstall(orgId: string): void {
+    const old = this.orgs.get(orgId);
+    if (!old) return;
+    for (const hash of old.gatewayHashes.keys()) this.gateways.delete(hash);
+    this.orgs.delete(orgId);
+  }
+
+  /** Counters of the current windows from the durable totals (BudgetWindow is written with the events). */
+  private async rebuild(p: OrgPolicy): Promise<void> {
+    const now = new Date();
+    const budgets = [...p.orgBudgets, ...[p.budgetsByTeam, p.budgetsByUser, p.budgetsByKey].flatMap((m) => [...m.values()].flat())];
+    if (budgets.length) {
+      const current = new Map(budgets.map((b) => [b.id, this.windowOf(b, p.timezone, now.getTime())]));
+      const earliest = new Date(Math.min(...[...current.values()].map((w) => w.start.getTime())));
+      const rows = await this.db.budgetWindow.findMany({
+        where: { budgetId: { in: budgets.map((b) => b.id) }, windowStart: { gte: earliest } },
+        select: { budgetId: true, windowStart: true, spentMicros: true },
+      });
+      for (const r of rows) {
+        const w = current.get(r.budgetId);
+        if (w && w.start.getTime() === r.windowStart.getTime()) this.ledger.load(r.budgetId, w.start, w.end, r.spentMicros);
+      }
+    }
+    const tags = await this.db.usageTagRollup.findMany({ where: { orgId: p.id }, distinct: ["tagKey", "tagValue"], select: { tagKey: true, tagValue: true } });
+    const byKey = new Map<string, Set<string>>();
+    for (const t of tags) {
+      if (!byKey.has(t.tagKey)) byKey.set(t.tagKey, new Set());
+      byKey.get(t.tagKey)!.add(t.tagValue);
+    }
+    this.tagValues.set(p.id, byKey);
+  }
+
+  /** The current window of a budget, cached until it ends (window math stays off the hot path). */
+  windowOf(b: BudgetPolicy, tz: string, now: number): Window {
+    const c = this.windows.get(b);
+    if (c && c.tz === tz && c.start.getTime() <= now && now < c.end.getTime()) return c;
+    const w = windowFor(b, new Date(now), tz);
+    this.windows.set(b, { ...w, tz });
+    return w;
+  }
+
+  /** The org of a gateway token, "revoked", or null if unknown. */
+  gateway(token: string): OrgPolicy | "revoked" | null {
+    const g = this.gateways.get(sha256Hex(token));
+    if (!g) return null;
+    if (g.revoked) return "revoked";
+    return this.orgs.get(g.orgId) ?? null;
+  }
+
+  key(org: OrgPolicy, secret: string): KeyPolicy | undefined {
+    return org.keysByHash.get(sha256Hex(secret));
+  }
+
+  /** Minutes since the epoch of the start of the org-local hour holding `at`. */
+  bucketMinute(at: Date, tz: string): number {
+    return Math.floor(DateTime.fromJSDate(at, { zone: tz }).startOf("hour").toMillis() / 60_000);
+  }
+
+  /** Tag rollup rows for an event: the org's analytics tag keys only, rare values capped. */
+  tagRollups(org: OrgPolicy, tags: Record<string, string> | undefined): { tagKey: string; tagValue: string }[] {
+    if (!tags || !org.analyticsTagKeys.length) return [];
+    let byKey = this.tagValues.get(org.id);
+    if (!byKey) this.tagValues.set(org.id, (byKey = new Map()));
+    const out: { tagKey: string; tagValue: string }[] = [];
+    for (const k of org.analyticsTagKeys) {
+      const v = tags[k];
+      if (v === undefined) continue;
+      let seen = byKey.get(k);
+      if (!seen) byKey.set(k, (seen = new Set()));
+      if (!seen.has(v) && seen.size < TAG_VALUE_CAP) seen.add(v);
+      out.push({ tagKey: k, tagValue: seen.has(v) ? v : "(other)" });
+    }
+    return out;
+  }
+
+  sweep(now: number): void {
+    this.ledger.sweep(now);
+    this.rates.sweep(now);
+    const horizon = now - this.reservationTtlMs;
+    for (const [k, v] of this.authorized) {
+      if (v.at >= horizon) break; // insertion order is time order
+      this.authorized.delete(k);
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    await this.committer.drain();
+    await this.store.close();
+    await this.db.$disconnect();
+  }
+}
+
+const SLOT = Symbol.for("purser.engine");
+type Slot = { engine?: Engine };
+const slot = ((globalThis as Record<symbol, Slot>)[SLOT] ??= {});
+
+/** The engine of this process, shared by every copy of this module (Next bundles its own). */
+export function getEngine(): Engine {
+  slot.engine ??= new Engine();
+  return slot.engine;
+}
+
+/** Replaces the process engine (tests and scripts pointing at a specific database). */
+export function setEngine(engine: Engine | undefined): void {
+  slot.engine = engine;
+}
+
+export async function shutdownEngine(): Promise<void> {
+  const e = slot.engine;
+  slot.engine = undefined;
+  if (e) await e.stop();
+}

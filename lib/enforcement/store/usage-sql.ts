@@ -1,0 +1,192 @@
+// The group commit's SQL, one text for SQLite and PostgreSQL: multi-row inserts and
+// `ON CONFLICT ... DO UPDATE` upserts (both dialects), differing only in placeholders and casts.
+import { randomUUID } from "node:crypto";
+import type { AlertRecord, SettleRecord, WindowDelta } from "./types";
+
+export type Dialect = {
+  name: "sqlite" | "postgresql";
+  /** Placeholder for parameter number i (1-based), with a cast where PostgreSQL needs one. */
+  ph(i: number, cast?: Cast): string;
+  ts(d: Date): string;
+  big(n: bigint): bigint | string;
+};
+
+export const sqliteDialect: Dialect = {
+  name: "sqlite",
+  ph: () => "?",
+  // Prisma's SQLite adapter stores DateTime as this exact text; equality lookups depend on it.
+  ts: (d) => d.toISOString().replace("Z", "+00:00"),
+  big: (n) => n,
+};
+
+export type Cast = "ts" | "json" | "status" | "alert" | "level" | "big" | "int";
+// Casts matter in `INSERT ... SELECT FROM (VALUES ...)`, where PostgreSQL cannot infer parameter types.
+const PG_CASTS: Record<Cast, string> = {
+  ts: "::timestamp(3)",
+  json: "::jsonb",
+  status: '::"UsageStatus"',
+  alert: '::"AlertType"',
+  level: '::"BudgetLevel"',
+  big: "::bigint",
+  int: "::integer",
+};
+export const pgDialect: Dialect = {
+  name: "postgresql",
+  ph: (i, cast) => `$${i}${cast ? PG_CASTS[cast] : ""}`,
+  // Prisma stores UTC in `timestamp(3)` (no zone); an ISO string with Z is read as that UTC time.
+  ts: (d) => d.toISOString(),
+  big: (n) => n.toString(),
+};
+
+export type Stmt = { sql: string; params: unknown[] };
+type Col = { name: string; cast?: Cast };
+
+export const newId = () => `e${randomUUID().replace(/-/g, "")}`;
+
+function multiInsert(
+  d: Dialect,
+  table: string,
+  cols: Col[],
+  rows: unknown[][],
+  tail: string,
+  existsIn?: { col: number; table: string },
+): Stmt {
+  const params: unknown[] = [];
+  const values = rows.map((row) => {
+    const phs = row.map((v, j) => {
+      params.push(v);
+      return d.ph(params.length, cols[j].cast);
+    });
+    return `(${phs.join(",")})`;
+  });
+  const names = cols.map((c) => `"${c.name}"`).join(",");
+  if (!existsIn) return { sql: `INSERT INTO "${table}" (${names}) VALUES ${values.join(",")} ${tail}`, params };
+  // Rows that point at a budget deleted meanwhile are skipped instead of failing the whole group
+  // commit on the foreign key (which would lose every other settle of the batch).
+  const picks = cols.map((_c, j) => `v.column${j + 1}`).join(",");
+  const filter = `v.column${existsIn.col} IN (SELECT "id" FROM "${existsIn.table}")`;
+  return { sql: `INSERT INTO "${table}" (${names}) SELECT ${picks} FROM (VALUES ${values.join(",")}) AS v WHERE ${filter} ${tail}`, params };
+}
+
+const addAll = (table: string, cols: string[]) => cols.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(", ");
+
+const EVENT_COLS: Col[] = [
+  "id", "orgId", "requestId", "reservationId", "occurredAt", "bucketMinute", "teamId", "userId", "apiKeyId",
+  "provider", "model", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costMicros",
+  "estimatedCostMicros", "latencyMs", "status", "tags", "createdAt",
+].map((name) => ({ name, cast: name === "occurredAt" || name === "createdAt" ? "ts" : name === "status" ? "status" : name === "tags" ? "json" : undefined }));
+
+export function insertEvents(d: Dialect, recs: SettleRecord[], now: Date): Stmt {
+  const rows = recs.map((r) => [
+    newId(), r.orgId, r.requestId, r.reservationId, d.ts(r.occurredAt), r.bucketMinute, r.teamId, r.userId, r.apiKeyId,
+    r.provider, r.model, r.inputTokens, r.outputTokens, r.cachedInputTokens, r.cacheWriteTokens, d.big(r.costMicros),
+    r.estimatedCostMicros === null ? null : d.big(r.estimatedCostMicros), r.latencyMs, r.status,
+    r.tags ? JSON.stringify(r.tags) : null, d.ts(now),
+  ]);
+  return multiInsert(d, "UsageEvent", EVENT_COLS, rows, `ON CONFLICT ("orgId","requestId") DO NOTHING RETURNING "orgId","requestId"`);
+}
+
+export type WindowRow = { budgetId: string; windowStart: Date; spent: bigint; requests: number; denied: number; wouldDeny: number };
+
+export function upsertWindows(d: Dialect, rows: WindowRow[], now: Date): Stmt {
+  const cols: Col[] = [{ name: "budgetId" }, { name: "windowStart", cast: "ts" }, { name: "spentMicros", cast: "big" }, { name: "requests", cast: "int" }, { name: "deniedRequests", cast: "int" }, { name: "wouldDenyRequests", cast: "int" }, { name: "updatedAt", cast: "ts" }];
+  const values = rows.map((r) => [r.budgetId, d.ts(r.windowStart), d.big(r.spent), r.requests, r.denied, r.wouldDeny, d.ts(now)]);
+  const set = `${addAll("BudgetWindow", ["spentMicros", "requests", "deniedRequests", "wouldDenyRequests"])}, "updatedAt" = excluded."updatedAt"`;
+  return multiInsert(d, "BudgetWindow", cols, values, `ON CONFLICT ("budgetId","windowStart") DO UPDATE SET ${set}`, { col: 1, table: "Budget" });
+}
+
+const ROLLUP_KEY = ["orgId", "bucketMinute", "teamId", "userId", "apiKeyId", "provider", "model"];
+const ROLLUP_SUMS = ["requests", "errorRequests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costMicros", "estimatedCostMicros", "latencyMsSum"];
+const TAG_KEY = ["orgId", "bucketMinute", "tagKey", "tagValue", "teamId", "userId", "apiKeyId", "provider", "model"];
+const TAG_SUMS = ["requests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costMicros"];
+
+type Sums = Record<string, bigint>;
+
+function sumsOf(r: SettleRecord): Sums {
+  return {
+    requests: 1n,
+    errorRequests: r.status === "error" ? 1n : 0n,
+    inputTokens: BigInt(r.inputTokens),
+    outputTokens: BigInt(r.outputTokens),
+    cachedInputTokens: BigInt(r.cachedInputTokens),
+    cacheWriteTokens: BigInt(r.cacheWriteTokens),
+    costMicros: r.costMicros,
+    estimatedCostMicros: r.estimatedCostMicros ?? 0n,
+    latencyMsSum: BigInt(r.latencyMs ?? 0),
+  };
+}
+
+function accumulate(map: Map<string, { key: unknown[]; sums: Sums }>, key: unknown[], sums: Sums, names: string[]) {
+  const k = JSON.stringify(key);
+  const cur = map.get(k);
+  if (!cur) map.set(k, { key, sums: Object.fromEntries(names.map((n) => [n, sums[n]])) });
+  else for (const n of names) cur.sums[n] += sums[n];
+}
+
+/** Rollup upserts for the inserted events, pre-aggregated so each unique key appears once per statement. */
+export function upsertRollups(d: Dialect, recs: SettleRecord[]): Stmt[] {
+  const plain = new Map<string, { key: unknown[]; sums: Sums }>();
+  const tagged = new Map<string, { key: unknown[]; sums: Sums }>();
+  for (const r of recs) {
+    const sums = sumsOf(r);
+    const dims = [r.teamId, r.userId ?? "", r.apiKeyId, r.provider, r.model];
+    accumulate(plain, [r.orgId, r.bucketMinute, ...dims], sums, ROLLUP_SUMS);
+    for (const t of r.tagRollups) accumulate(tagged, [r.orgId, r.bucketMinute, t.tagKey, t.tagValue, ...dims], sums, TAG_SUMS);
+  }
+  const out: Stmt[] = [];
+  const build = (table: string, keyCols: string[], sumCols: string[], rows: { key: unknown[]; sums: Sums }[]) => {
+    if (!rows.length) return;
+    const cols: Col[] = ["id", ...keyCols, ...sumCols].map((name) => ({ name }));
+    const values = rows.map((r) => [newId(), ...r.key, ...sumCols.map((c) => (c === "requests" || c === "errorRequests" ? Number(r.sums[c]) : d.big(r.sums[c])))]);
+    const conflict = keyCols.map((c) => `"${c}"`).join(",");
+    out.push(multiInsert(d, table, cols, values, `ON CONFLICT (${conflict}) DO UPDATE SET ${addAll(table, sumCols)}`));
+  };
+  build("UsageRollup", ROLLUP_KEY, ROLLUP_SUMS, [...plain.values()]);
+  build("UsageTagRollup", TAG_KEY, TAG_SUMS, [...tagged.values()]);
+  return out;
+}
+
+/** Window totals of the inserted events plus the denied/would-deny deltas, one row per window. */
+export function windowRows(recs: SettleRecord[], deltas: WindowDelta[]): WindowRow[] {
+  const map = new Map<string, WindowRow>();
+  const row = (budgetId: string, windowStart: Date) => {
+    const k = `${budgetId}@${windowStart.getTime()}`;
+    let r = map.get(k);
+    if (!r) map.set(k, (r = { budgetId, windowStart, spent: 0n, requests: 0, denied: 0, wouldDeny: 0 }));
+    return r;
+  };
+  for (const rec of recs) {
+    for (const w of rec.windows) {
+      const r = row(w.budgetId, w.windowStart);
+      r.spent += rec.costMicros;
+      r.requests += 1;
+    }
+  }
+  for (const dl of deltas) {
+    const r = row(dl.budgetId, dl.windowStart);
+    r.denied += dl.denied;
+    r.wouldDeny += dl.wouldDeny;
+  }
+  return [...map.values()];
+}
+
+export function insertAlerts(d: Dialect, alerts: AlertRecord[], now: Date): Stmt {
+  const cols: Col[] = [
+    { name: "id" }, { name: "orgId" }, { name: "type", cast: "alert" }, { name: "level", cast: "level" }, { name: "budgetId" },
+    { name: "apiKeyId" }, { name: "threshold", cast: "int" }, { name: "windowStart", cast: "ts" }, { name: "dedupeKey" }, { name: "message" },
+    { name: "data", cast: "json" }, { name: "createdAt", cast: "ts" },
+  ];
+  const rows = alerts.map((a) => [newId(), a.orgId, a.type, a.level, a.budgetId, a.apiKeyId, a.threshold, d.ts(a.windowStart), a.dedupeKey, a.message, JSON.stringify(a.data), d.ts(now)]);
+  return multiInsert(d, "Alert", cols, rows, `ON CONFLICT ("orgId","dedupeKey") DO NOTHING`, { col: 5, table: "Budget" });
+}
+
+export function touchKey(d: Dialect, keyId: string, at: Date): Stmt {
+  return { sql: `UPDATE "ApiKey" SET "lastUsedAt" = ${d.ph(1, "ts")} WHERE "id" = ${d.ph(2)}`, params: [d.ts(at), keyId] };
+}
+
+/** Splits rows so no statement exceeds SQLite's and PostgreSQL's parameter limits. */
+export function chunks<T>(items: T[], size = 400): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
