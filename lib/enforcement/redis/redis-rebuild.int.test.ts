@@ -92,13 +92,14 @@ describe.skipIf(!onPostgres())("RedisLedger rebuild from PostgreSQL", () => {
 
   it("settles racing rebuilds (invalidations, lost keys) are neither lost nor counted twice", async () => {
     const replicas = await Promise.all([0, 1, 2].map(() => ctx.newLedger()));
+    let slowMs = 15;
     // A slow loader: settles commit between its snapshot and its load script, the hardest case.
     for (const l of replicas) {
       const src = (l as unknown as { loader: { source: TotalsSource } }).loader.source;
       const orig = src.snapshot.bind(src);
       src.snapshot = async (...a) => {
         const snap = await orig(...a);
-        await new Promise((r) => setTimeout(r, 15));
+        await new Promise((r) => setTimeout(r, slowMs));
         return snap;
       };
     }
@@ -126,6 +127,19 @@ describe.skipIf(!onPostgres())("RedisLedger rebuild from PostgreSQL", () => {
       }),
     );
     await chaos;
+    // Last, one deterministic race: a rebuild whose snapshot is 60 ms old by the time it loads, with a
+    // burst of settles committing in between (they are pending, and NOT in the snapshot's total).
+    slowMs = 60;
+    await replicas[0].invalidate(org.orgId);
+    const burst = Array.from({ length: 40 }, (_, i) => BigInt(7 + i));
+    await Promise.all([
+      replicas[1].authorize("last-load", refs, 0n, Date.now() + 60_000, null),
+      (async () => {
+        await new Promise((r) => setTimeout(r, 10));
+        await Promise.all(burst.map((c, i) => settle(replicas[i % 3], refs, c)));
+      })(),
+    ]);
+    costs.push(...burst);
 
     const sum = costs.reduce((a, b) => a + b, 0n);
     const keys = [ctx.keys.generation(org.orgId), ...refs.flatMap((r) => [ctx.keys.window(org.orgId, r.budget.id, r.windowStart), ctx.keys.holds(org.orgId, r.budget.id, r.windowStart)])];

@@ -129,7 +129,6 @@ export class WindowLoader {
         const ids = r.slice(1).map(String);
         const inSnapshot = await snap.recorded(ids);
         for (const id of ids) checked.set(id, inSnapshot.has(id) ? "1" : "0");
-        console.log("DBG round", ids.length, [...checked.values()].filter((v) => v === "0").length);
       }
       throw new Error("window rebuild did not settle (pending settles kept arriving)");
     } finally {
