@@ -47,9 +47,11 @@ const queryArb = fc.record({
   tagFilter: fc.option(fc.subarray(FEATURES, { minLength: 1 }), { nil: undefined }),
 });
 
+type EventInput = typeof eventArb extends fc.Arbitrary<infer T> ? T : never;
+type QueryInput = typeof queryArb extends fc.Arbitrary<infer T> ? T : never;
 type Ev = RollupEvent & { feature?: string };
 
-function toEvents(org: SpendOrg, raw: fc.infer<typeof eventArb>[]): Ev[] {
+function toEvents(org: SpendOrg, raw: EventInput[]): Ev[] {
   return raw.map((r) => {
     const key = org.keys[r.key];
     const m = MODELS[r.model];
@@ -59,7 +61,7 @@ function toEvents(org: SpendOrg, raw: fc.infer<typeof eventArb>[]): Ev[] {
       inputTokens: r.inputTokens, outputTokens: r.outputTokens, cachedInputTokens: r.cachedInputTokens,
       cacheWriteTokens: 0, costMicros: r.cost,
       tags: r.feature ? { feature: r.feature, other: "x" } : { other: "y" }, feature: r.feature,
-    };
+    } as Ev;
   });
 }
 
@@ -76,7 +78,7 @@ const addEv = (s: Sum, e: Ev) => {
 const fromMetrics = (m: { costMicros: bigint; requests: bigint; inputTokens: bigint; outputTokens: bigint; cachedInputTokens: bigint }): Sum =>
   ({ cost: m.costMicros, requests: m.requests, input: m.inputTokens, output: m.outputTokens, cached: m.cachedInputTokens });
 
-async function checkQuery(org: SpendOrg, events: Ev[], qa: fc.infer<typeof queryArb>, actor: SpendActor, visible: (e: Ev) => boolean) {
+async function checkQuery(org: SpendOrg, events: Ev[], qa: QueryInput, actor: SpendActor, visible: (e: Ev) => boolean) {
   const start = DateTime.fromMillis(T0, { zone: org.timezone }).startOf("day").plus({ days: qa.startDay, hours: qa.startHour });
   const end = start.plus({ days: qa.days });
   const input: SpendQueryInput = {
