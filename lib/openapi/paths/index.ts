@@ -1,0 +1,17 @@
+// Every /api/v1 resource registers its operations here: add one line per resource file.
+import type { PathRegistrar } from "../registry";
+import { registerOrgPaths } from "./org";
+import { registerTeamPaths } from "./teams";
+import { registerUserPaths } from "./users";
+import { registerKeyPaths } from "./keys";
+import { registerTokenPaths } from "./tokens";
+import { registerAuditPaths } from "./audit";
+
+export const pathRegistrars: PathRegistrar[] = [
+  registerOrgPaths,
+  registerTeamPaths,
+  registerUserPaths,
+  registerKeyPaths,
+  registerTokenPaths,
+  registerAuditPaths,
+];
