@@ -1,12 +1,12 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the routes validate with.
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { pathRegistrars } from "./paths";
-import type { PathRegistrar } from "./registry";
+import { createRegistry, type PathRegistrar } from "./registry";
 
 let cached: ReturnType<OpenApiGeneratorV31["generateDocument"]> | undefined;
 
 export function buildOpenApiDocument(registrars: PathRegistrar[] = pathRegistrars) {
-  const registry = new OpenAPIRegistry();
+  const registry = createRegistry();
   registry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
     scheme: "bearer",

@@ -54,10 +54,20 @@ function reinstantiate(schema: z.ZodType | undefined) {
   return z.object(shape);
 }
 
-/** Registers an operation with the default security (session cookie or Bearer admin token). */
+/** A registry whose registerPath accepts parameter schemas created before zod was extended. */
+export function createRegistry(): OpenAPIRegistry {
+  const registry = new OpenAPIRegistry();
+  const register = registry.registerPath.bind(registry);
+  registry.registerPath = (config: RouteConfig) => {
+    const request = config.request
+      ? { ...config.request, query: reinstantiate(config.request.query) as never, params: reinstantiate(config.request.params) as never }
+      : undefined;
+    register({ security: [{ bearerAuth: [] }, { sessionCookie: [] }], ...config, ...(request ? { request } : {}) });
+  };
+  return registry;
+}
+
+/** Registers an operation (default security: session cookie or Bearer admin token). */
 export function op(registry: OpenAPIRegistry, config: RouteConfig) {
-  const request = config.request
-    ? { ...config.request, query: reinstantiate(config.request.query) as never, params: reinstantiate(config.request.params) as never }
-    : undefined;
-  registry.registerPath({ security: [{ bearerAuth: [] }, { sessionCookie: [] }], ...config, ...(request ? { request } : {}) });
+  registry.registerPath(config);
 }

@@ -6,6 +6,9 @@ import { registerUserPaths } from "./users";
 import { registerKeyPaths } from "./keys";
 import { registerTokenPaths } from "./tokens";
 import { registerAuditPaths } from "./audit";
+import { registerBudgetPaths } from "./budgets";
+import { registerPricePaths } from "./prices";
+import { registerSpendPaths } from "./spend";
 
 export const pathRegistrars: PathRegistrar[] = [
   registerOrgPaths,
@@ -14,4 +17,7 @@ export const pathRegistrars: PathRegistrar[] = [
   registerKeyPaths,
   registerTokenPaths,
   registerAuditPaths,
+  registerBudgetPaths,
+  registerPricePaths,
+  registerSpendPaths,
 ];
