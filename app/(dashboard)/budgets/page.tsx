@@ -1,50 +1,37 @@
 import type { Metadata } from "next";
-import { db } from "@/lib/db";
-import { can, scopeWhere } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import { pageActor } from "@/components/auth/page-actor";
 import { AccessDenied } from "@/components/auth/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
-import { API_DOCS_HREF } from "@/components/ui/links";
-import { BudgetsTable, type BudgetRow } from "./budgets-table";
+import { loadBudgetTree } from "./load-tree";
+import { flattenBudgets } from "./build-tree";
+import { countBudgets } from "./filter-tree";
+import { BudgetTree } from "./budget-tree";
+import { ShadowReport } from "./shadow-report";
 
 export const metadata: Metadata = { title: "Budgets" };
 
 export default async function BudgetsPage() {
   const actor = await pageActor();
   if (!can(actor, "budget:read")) return <AccessDenied area="Budgets" />;
-  const scope = scopeWhere(actor, "budget:read") ?? { userId: "\u0000" };
-  const budgets = await db.budget.findMany({
-    where: { orgId: actor.orgId, ...scope },
-    include: { team: { select: { name: true } }, user: { select: { email: true } }, apiKey: { select: { name: true } } },
-    orderBy: { createdAt: "desc" },
-  });
-  const rows: BudgetRow[] = budgets.map((b) => ({
-    id: b.id,
-    name: b.name,
-    level: b.level,
-    scope: b.level === "org" ? "Organization" : (b.team?.name ?? b.user?.email ?? b.apiKey?.name ?? "—"),
-    limitMicros: b.limitMicros,
-    enforcement: b.enforcement,
-    period: b.period === "custom" ? `every ${b.customEvery} ${b.customUnit}` : b.period,
-    shadow: b.shadow,
-  }));
+  const { tree, timezone, now } = await loadBudgetTree(actor);
+  const shadows = flattenBudgets(tree).filter((b) => b.shadow);
+  const canOversubscribe = actor.role === "owner" || actor.role === "admin" || actor.role === "finance";
 
   return (
     <>
-      <PageHeader title="Budgets" description="Spending limits per organization, team, user and key. The most restrictive budget on a request's chain wins." />
-      <BudgetsTable
-        rows={rows}
-        empty={
-          <EmptyState title="No budgets yet" action={{ href: `${API_DOCS_HREF}#budgets`, label: "Create budgets through the API" }}>
-            <p>
-              Budgets cap spend per day, week, month or custom window, hard (deny) or soft (alert). Until one exists, requests
-              are limited only by key rate limits. Create one with <code className="font-mono text-ink">POST /api/v1/budgets</code>;
-              it will be listed here with its current window.
-            </p>
-          </EmptyState>
-        }
+      <PageHeader
+        title="Budgets"
+        description={`Spending limits on the organization, its teams, people and keys. A request is governed by every budget above it and the most restrictive wins. Windows follow ${timezone}.`}
       />
+      {countBudgets(tree) === 0 && (
+        <p className="mb-4 rounded-md border border-dashed border-line-strong bg-paper px-4 py-3 text-sm text-ink-muted">
+          No budgets yet. Until one exists, requests are limited only by key rate limits.{" "}
+          {tree.canCreate ? "Start with “+ Budget” on the organization or a team below." : "Finance or an admin sets the first ones."}
+        </p>
+      )}
+      <BudgetTree tree={tree} now={now} timezone={timezone} canOversubscribe={canOversubscribe} />
+      <ShadowReport budgets={shadows} now={now} />
     </>
   );
 }

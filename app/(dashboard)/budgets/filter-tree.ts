@@ -1,0 +1,34 @@
+// Search and "over threshold" filtering of the budgets tree: a node stays when it matches or when one
+// of its descendants does (so the path to a match is always visible).
+import type { TreeNode } from "./tree-types";
+
+export type TreeFilter = { search: string; overOnly: boolean };
+
+function nodeMatches(node: TreeNode, f: TreeFilter): boolean {
+  const q = f.search.trim().toLowerCase();
+  const budgets = f.overOnly ? node.budgets.filter((b) => b.state !== "fine") : node.budgets;
+  if (f.overOnly && budgets.length === 0) return false;
+  if (!q) return true;
+  const text = [node.name, node.detail ?? "", ...budgets.map((b) => b.name)].join(" ").toLowerCase();
+  return text.includes(q);
+}
+
+/** The filtered tree, or null when nothing under `node` matches. The root always stays. */
+export function filterTree(node: TreeNode, f: TreeFilter, isRoot = true): TreeNode | null {
+  const active = f.search.trim() !== "" || f.overOnly;
+  if (!active) return node;
+  const children = node.children.map((c) => filterTree(c, f, false)).filter((c): c is TreeNode => c !== null);
+  const matches = nodeMatches(node, f);
+  if (!matches && children.length === 0 && !isRoot) return null;
+  const budgets = f.overOnly ? node.budgets.filter((b) => b.state !== "fine") : node.budgets;
+  return { ...node, budgets: matches || !f.overOnly ? budgets : [], children };
+}
+
+/** Keys of every node that has children (for "expand all"). */
+export function parentKeys(node: TreeNode): string[] {
+  return node.children.length ? [node.key, ...node.children.flatMap(parentKeys)] : [];
+}
+
+export function countBudgets(node: TreeNode): number {
+  return node.budgets.length + node.children.reduce((n, c) => n + countBudgets(c), 0);
+}
