@@ -13,6 +13,7 @@ import { AlertGate } from "./alerts";
 import { GroupCommitter } from "./store/group-commit";
 import { SqliteUsageStore } from "./store/sqlite-store";
 import { PgUsageStore } from "./store/pg-store";
+import { SqliteWorkerUsageStore } from "./store/sqlite-worker-store";
 import type { UsageStore } from "./store/types";
 
 export type ReservationMeta = {
@@ -55,7 +56,7 @@ export class Engine {
   constructor(opts: EngineOptions = {}) {
     const url = opts.url ?? databaseUrl();
     this.db = createDb(url);
-    this.store = providerOf(url) === "postgresql" ? new PgUsageStore(url) : new SqliteUsageStore(sqliteFilePath(url));
+    this.store = makeStore(url);
     this.committer = new GroupCommitter(this.store, (e) => console.error("purser: usage commit failed:", e instanceof Error ? e.message : e));
     this.reservationTtlMs = opts.reservationTtlMs ?? 10 * 60_000;
     this.ready = this.start(opts.pollMs ?? 250, opts.sweepMs ?? 1000).catch((e) => {
@@ -167,8 +168,15 @@ export class Engine {
 
   /** Minutes since the epoch of the start of the org-local hour holding `at`. */
   bucketMinute(at: Date, tz: string): number {
-    return Math.floor(DateTime.fromJSDate(at, { zone: tz }).startOf("hour").toMillis() / 60_000);
+    const t = at.getTime();
+    const c = this.hourCache.get(tz);
+    if (c && c.from <= t && t < c.to) return c.bucket;
+    const start = DateTime.fromJSDate(at, { zone: tz }).startOf("hour");
+    const bucket = Math.floor(start.toMillis() / 60_000);
+    this.hourCache.set(tz, { from: start.toMillis(), to: start.plus({ hours: 1 }).toMillis(), bucket });
+    return bucket;
   }
+  private hourCache = new Map<string, { from: number; to: number; bucket: number }>();
 
   /** Tag rollup rows for an event: the org's analytics tag keys only, rare values capped. */
   tagRollups(org: OrgPolicy, tags: Record<string, string> | undefined): { tagKey: string; tagValue: string }[] {
@@ -203,6 +211,16 @@ export class Engine {
     await this.store.close();
     await this.db.$disconnect();
   }
+}
+
+/**
+ * SQLite writes go through a worker thread by default (the commit's fsync then overlaps with request
+ * handling); PURSER_SQLITE_WORKER=0 writes on the main thread, to measure the difference.
+ */
+function makeStore(url: string): UsageStore {
+  if (providerOf(url) === "postgresql") return new PgUsageStore(url);
+  const file = sqliteFilePath(url);
+  return process.env.PURSER_SQLITE_WORKER === "0" ? new SqliteUsageStore(file) : new SqliteWorkerUsageStore(file);
 }
 
 const SLOT = Symbol.for("purser.engine");

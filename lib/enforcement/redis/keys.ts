@@ -48,9 +48,9 @@ export class RedisKeys {
     return `${this.org(orgId)}:lock`;
   }
 
-  /** Per-key, per-minute RPM/TPM counters (hash: n requests, t tokens). */
-  rate(orgId: string, apiKeyId: string, minute: number): string {
-    return `${this.org(orgId)}:rl:${apiKeyId}:${minute}`;
+  /** Per-key, per-minute RPM/TPM counters (hash: n requests, t tokens); one slot per API key. */
+  rate(apiKeyId: string, minute: number): string {
+    return `${this.prefix}{key:${apiKeyId}}:rl:${minute}`;
   }
 
   /** Cross-replica alert gate (SET NX PX cooldown). */

@@ -100,18 +100,22 @@ end
  * KEYS: gen, settled marker, reservation (any key of the org's slot when there is none), then per
  * window: w, p.
  * ARGV: requestId, actual, markerTtlMs, hasReservation ("1"/"0"), then per window: windowExpireAt.
- * Returns 1 if counted, 0 if this requestId was already settled (the hold is still released).
+ * Returns {1, sp1, sp2, ...} if counted (each window's spent after this settle, "" if not loaded), or
+ * {0} if this requestId was already settled (the hold is still released).
  */
 export const SETTLE = `${RELEASE}
 local gen = redis.call('GET', KEYS[1]) or '0'
 local first = redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[3])
 if ARGV[4] == '1' then release(KEYS[3], gen) end
-if not first then return 0 end
+if not first then return {0} end
 local n = (#KEYS - 3) / 2
+local out = {1}
 for i = 1, n do
   local w, p = KEYS[2 + 2 * i], KEYS[3 + 2 * i]
+  out[i + 1] = ''
   if redis.call('HGET', w, 'ld') == gen then
     redis.call('HINCRBY', w, 'sp', ARGV[2])
+    out[i + 1] = redis.call('HGET', w, 'sp')
   else
     -- Not loaded: remember it by requestId, so the rebuild can tell whether PostgreSQL's total
     -- already includes it (see window-loader.ts).
@@ -119,7 +123,7 @@ for i = 1, n do
     redis.call('PEXPIREAT', p, ARGV[4 + i])
   end
 end
-return 1
+return out
 `;
 
 /** KEYS: gen, reservation. ARGV: none. Releases without settling (a cancelled reservation). */

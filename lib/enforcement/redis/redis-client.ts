@@ -9,7 +9,7 @@ export type RedisClientOptions = { commandTimeoutMs?: number; connectTimeoutMs?:
 
 export type ScriptedRedis = Redis & {
   purserAuthorize(...args: (string | number)[]): Promise<(string | number)[]>;
-  purserSettle(...args: (string | number)[]): Promise<number>;
+  purserSettle(...args: (string | number)[]): Promise<(string | number)[]>;
   purserCancel(...args: (string | number)[]): Promise<number>;
   purserLoad(...args: (string | number)[]): Promise<(string | number)[]>;
   purserPeek(...args: (string | number)[]): Promise<string[]>;

@@ -37,6 +37,8 @@ export class RedisLedger<M = unknown> implements Ledger<M> {
   private local = new Map<string, Reservation<M> & { orgId: string }>();
   /** Last counters seen per window (for the synchronous snapshot()). */
   private seen = new Map<string, { spent: bigint; reserved: bigint }>();
+  /** Counters just before each recent settle of this replica (see takeBefore). */
+  private befores = new Map<string, BudgetState[]>();
   /** Orgs whose settles could not reach Redis: their counters are rebuilt when Redis is back. */
   private dirty = new Set<string>();
 
@@ -89,7 +91,9 @@ export class RedisLedger<M = unknown> implements Ledger<M> {
         continue;
       }
       const states: BudgetState[] = refs.map((r, i) => ({ ...r, spent: BigInt(reply[1 + 2 * i]), reserved: BigInt(reply[2 + 2 * i]) }));
-      for (const s of states) this.seen.set(this.seenKey(orgId, s), { spent: s.spent, reserved: s.reserved });
+      // The synchronous snapshot() then answers like MemoryLedger's: this request's hold included.
+      const held = status === 1 ? estimate : 0n;
+      for (const s of states) this.seen.set(this.seenKey(orgId, s), { spent: s.spent, reserved: s.reserved + held });
       const decision = decide(states, estimate);
       // The script and decide() apply the same rule to the same numbers; the script is authoritative.
       decision.allow = status !== 0;
@@ -133,15 +137,38 @@ export class RedisLedger<M = unknown> implements Ledger<M> {
       args.push(String(r.windowEnd.getTime() + this.graceMs));
     }
     try {
-      const n = await this.breaker.run(() =>
+      const r = await this.breaker.run(() =>
         this.redis.purserSettle(keys.length, ...keys, requestId, actual.toString(), this.settledTtlMs, reservationId ? "1" : "0", ...args),
       );
-      return Number(n) === 1;
+      if (Number(r[0]) !== 1) return false;
+      // Exact counters just before this settle, for threshold alerts: each crossing is seen by exactly
+      // the settle that made it, whichever replica it ran on.
+      const before: BudgetState[] = [];
+      refs.forEach((ref, i) => {
+        const sp = String(r[i + 1] ?? "");
+        if (sp === "") return;
+        const prev = this.seen.get(this.seenKey(orgId, ref));
+        this.seen.set(this.seenKey(orgId, ref), { spent: BigInt(sp), reserved: prev?.reserved ?? 0n });
+        before.push({ ...ref, spent: BigInt(sp) - actual, reserved: 0n });
+      });
+      this.befores.set(requestId, before);
+      if (this.befores.size > 10_000) this.befores.delete(this.befores.keys().next().value!);
+      return true;
     } catch (e) {
       if (!(e instanceof RedisUnavailableError)) throw e;
       this.dirty.add(orgId);
       return true;
     }
+  }
+
+  /**
+   * The exact spent of each window just before the settle of `requestId` (windows still being rebuilt
+   * are left out), for threshold alerts; undefined if this replica did not count that settle.
+   */
+  takeBefore(requestId: string): BudgetState[] | undefined {
+    const b = this.befores.get(requestId);
+    this.befores.delete(requestId);
+    return b;
   }
 
   /** Frees a reservation without settling it (the gateway cancelled the call). */

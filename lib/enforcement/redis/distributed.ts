@@ -1,0 +1,46 @@
+// Distributed mode in one place: what the engine builds when REDIS_URL is set. One command client
+// (short timeouts, circuit breaker) shared by the ledger and the rate limiter, PostgreSQL as the
+// source of truth for rebuilds, and the policy bus.
+import { CircuitBreaker } from "./circuit-breaker";
+import { DEFAULT_PREFIX, RedisKeys } from "./keys";
+import { createRedisClient, type ScriptedRedis } from "./redis-client";
+import { RedisLedger } from "./redis-ledger";
+import { RedisRateLimiter } from "./redis-rate-limiter";
+import { PolicyBus } from "./policy-bus";
+import { PgTotalsSource } from "./window-loader";
+
+export type Distributed<M> = {
+  redis: ScriptedRedis;
+  keys: RedisKeys;
+  breaker: CircuitBreaker;
+  ledger: RedisLedger<M>;
+  rates: RedisRateLimiter;
+  bus: PolicyBus;
+  close(): Promise<void>;
+};
+
+export function createDistributed<M>(redisUrl: string, databaseUrl: string, prefix = process.env.PURSER_REDIS_PREFIX ?? DEFAULT_PREFIX): Distributed<M> {
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error("REDIS_URL (distributed mode) needs DATABASE_URL=postgresql://...");
+  const keys = new RedisKeys(prefix);
+  const redis = createRedisClient(redisUrl);
+  const breaker = new CircuitBreaker();
+  // A dropped connection opens the breaker at once instead of after three failed requests.
+  redis.on("close", () => breaker.status === "closed" && breaker.trip());
+  const source = new PgTotalsSource(databaseUrl);
+  const ledger = new RedisLedger<M>({ redis, source, keys, breaker });
+  const rates = new RedisRateLimiter(redis, keys, breaker);
+  const bus = new PolicyBus(redisUrl, keys);
+  return {
+    redis,
+    keys,
+    breaker,
+    ledger,
+    rates,
+    bus,
+    close: async () => {
+      bus.close();
+      redis.disconnect();
+      await source.close();
+    },
+  };
+}

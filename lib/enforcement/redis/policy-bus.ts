@@ -1,0 +1,46 @@
+// Policy propagation between replicas. A replica that changes a budget, key, price or org setting
+// publishes "org X is at version N" after its transaction commits; every replica's engine reloads that
+// org at once. Pub/sub is fire-and-forget (a replica that misses a message, e.g. while reconnecting,
+// still has the engine's policyVersion polling), so together they keep the one-second promise.
+import Redis from "ioredis";
+import type { RedisKeys } from "./keys";
+
+export type PolicyChange = { orgId: string; version: number };
+
+export class PolicyBus {
+  private pub: Redis;
+  private sub: Redis | null = null;
+
+  constructor(
+    private url: string,
+    private keys: RedisKeys,
+  ) {
+    this.pub = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 200, connectionName: "purser-policy-pub" });
+    this.pub.on("error", () => undefined); // the polling fallback covers a missed publish
+  }
+
+  async publish(change: PolicyChange): Promise<void> {
+    await this.pub.publish(this.keys.policyChannel(), JSON.stringify(change)).catch(() => undefined);
+  }
+
+  /** Calls `onChange` for every announced change (from any replica, this one included). */
+  async subscribe(onChange: (c: PolicyChange) => void): Promise<void> {
+    // A subscriber connection may queue while connecting: it is not on any request's path.
+    this.sub = new Redis(this.url, { connectionName: "purser-policy-sub", retryStrategy: (n) => Math.min(100 * n, 1000) });
+    this.sub.on("error", () => undefined);
+    this.sub.on("message", (_channel: string, raw: string) => {
+      try {
+        const c = JSON.parse(raw) as PolicyChange;
+        if (typeof c.orgId === "string" && Number.isInteger(c.version)) onChange(c);
+      } catch {
+        // Not ours: ignore.
+      }
+    });
+    await this.sub.subscribe(this.keys.policyChannel());
+  }
+
+  close(): void {
+    this.pub.disconnect();
+    this.sub?.disconnect();
+  }
+}

@@ -1,0 +1,112 @@
+// npm run bench:enforce — authorize+settle pairs/s and latency of the enforcement fast path (embedded
+// mode, SQLite, group commit) against a bare node:http JSON echo in the same run; then in-process
+// decisions/s. A benchmark, not a test: these machines are shared, so read the ratio.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+
+function start(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /listening (\d+)/.exec(out);
+      if (m) resolve({ child, port: Number(m[1]) });
+    });
+    child.on("exit", (code) => reject(new Error(`${args.join(" ")} exited ${code}`)));
+  });
+}
+
+function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "purser-bench-"));
+  const url = `file:${path.join(dir, "bench.db")}`;
+  process.env.DATABASE_URL = url;
+  const { runMigrations } = await import("@/lib/migrations/run-migrations");
+  const { createEnforcementFixture } = await import("@/lib/enforcement/testing/fixtures");
+  await runMigrations(url);
+  // A realistic key: budgets at all four levels of its chain, RPM/TPM set (high enough not to bind).
+  const f = await createEnforcementFixture({
+    budgets: [
+      { level: "key", limitUsd: 100_000 },
+      { level: "user", limitUsd: 200_000 },
+      { level: "team", limitUsd: 500_000, enforcement: "soft" },
+      { level: "org", limitUsd: 1_000_000, period: "monthly" },
+    ],
+    rpmLimit: 100_000_000,
+    tpmLimit: 2_000_000_000,
+    analyticsTagKeys: ["feature"],
+  });
+
+  const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
+  const echo = await start(process.execPath, ["scripts/bench-echo-server.mjs"], {});
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const enforce = await start(tsx, [...profile, "lib/enforcement/testing/serve.ts"], { DATABASE_URL: url, NODE_ENV: "production" });
+  const auth = { authorization: `Bearer ${f.gatewayToken}`, "content-type": "application/json" };
+  const authorizeBody = (rid: string) => JSON.stringify({ apiKey: f.apiKey, requestId: rid, model: "gpt-4o", inputTokens: 1200, maxOutputTokens: 800, tags: { feature: "bench" } });
+  const usageBody = (rid: string) => JSON.stringify({ requestId: rid, apiKey: f.apiKey, model: "gpt-4o", inputTokens: 1200, outputTokens: 350, cachedInputTokens: 1000, latencyMs: 800, tags: { feature: "bench" } });
+  let n = 0;
+  const pairs = (port: number, p1: string, p2: string): autocannon.Options => ({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: "POST",
+        path: p1,
+        headers: auth,
+        setupRequest: (req, ctx) => {
+          ctx.rid = `bench-${process.pid}-${n++}`;
+          return { ...req, body: authorizeBody(ctx.rid as string) };
+        },
+      },
+      { method: "POST", path: p2, headers: auth, setupRequest: (req, ctx) => ({ ...req, body: usageBody(ctx.rid as string) }) },
+    ],
+  });
+
+  // Warm-up (JIT, page cache), then the measured runs: baseline first, then enforcement.
+  await run({ ...pairs(enforce.port, "/api/authorize", "/api/usage"), duration: 2 });
+  const bare = await run(pairs(echo.port, "/echo-a", "/echo-b"));
+  const enf = await run(pairs(enforce.port, "/api/authorize", "/api/usage"));
+  echo.child.kill("SIGTERM");
+  enforce.child.kill("SIGTERM");
+  await new Promise((r) => enforce.child.once("exit", r));
+
+  const { db } = await import("@/lib/db");
+  const events = await db.usageEvent.count({ where: { orgId: f.orgId } });
+  const non2xx = enf.non2xx;
+
+  // In-process: the decision engine's own throughput (authorize without HTTP), same key and budgets.
+  const { Engine } = await import("@/lib/enforcement/engine");
+  const { authorize } = await import("@/lib/enforcement/authorize");
+  const engine = new Engine({ url });
+  await engine.ready;
+  const org = engine.orgs.get(f.orgId)!;
+  const N = 200_000;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < N; i++) await authorize(engine, org, { apiKey: f.apiKey, model: "gpt-4o", inputTokens: 1200, maxOutputTokens: 800, tags: { feature: "bench" } });
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  await engine.stop();
+
+  const r = enf.requests.average / bare.requests.average;
+  console.log(`\nbare echo:   ${bare.requests.average.toFixed(0)} req/s  p50 ${bare.latency.p50} ms  p99 ${bare.latency.p99} ms`);
+  console.log(`enforcement: ${enf.requests.average.toFixed(0)} req/s = ${(enf.requests.average / 2).toFixed(0)} authorize+settle pairs/s  p50 ${enf.latency.p50} ms  p99 ${enf.latency.p99} ms  (non-2xx: ${non2xx}, errors: ${enf.errors}, events written: ${events})`);
+  console.log(`enforce/bare = ${r.toFixed(2)}`);
+  console.log(`in-process: ${(N / secs).toFixed(0)} decisions/s`);
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
