@@ -98,12 +98,26 @@ export function toBudgetOut(b: BudgetRow, current: Current): BudgetOut {
   return { ...budgetSnapshot(b), current };
 }
 
+type LedgerView = { snapshot(refs: { budget: { id: string }; windowStart: Date; windowEnd: Date }[]): { reserved: bigint }[] };
+
 /**
- * The current window of each budget and what it has used, from the durable window totals.
- * TODO(enforcement): reservedUsd is 0 until the engine exposes live holds; we need
- * `reservedMicros(budgetId, windowStart): bigint` on the process engine
- * (globalThis[Symbol.for("purser.engine")]) to report in-flight reservations here.
+ * In-flight reservations held on a window by this process's enforcement engine, if one is running
+ * (peeked through its global slot: a read must not start an engine). 0 when none runs here.
+ * TODO(enforcement): a public `engine.reservedMicros(budgetId, windowStart)` (and a Redis-backed one
+ * in distributed mode) would replace this peek at the in-memory ledger.
  */
+function liveReservedMicros(budgetId: string, w: { start: Date; end: Date }): bigint {
+  const slot = (globalThis as Record<symbol, { engine?: { ledger?: LedgerView } } | undefined>)[Symbol.for("purser.engine")];
+  const ledger = slot?.engine?.ledger;
+  if (!ledger || typeof ledger.snapshot !== "function") return 0n;
+  try {
+    return ledger.snapshot([{ budget: { id: budgetId }, windowStart: w.start, windowEnd: w.end }])[0]?.reserved ?? 0n;
+  } catch {
+    return 0n;
+  }
+}
+
+/** The current window of each budget: used from the durable window totals, reserved from the engine. */
 export async function currentWindows(client: Reader, rows: BudgetRow[], timezone: string, now: Date): Promise<Map<string, Current>> {
   const tx = client as Tx;
   const windows = new Map(rows.map((b) => [b.id, windowFor(periodSpec(b), now, timezone)]));
@@ -118,7 +132,7 @@ export async function currentWindows(client: Reader, rows: BudgetRow[], timezone
   for (const b of rows) {
     const w = windows.get(b.id)!;
     const used = spent.get(`${b.id}@${w.start.getTime()}`) ?? 0n;
-    const reserved = 0n;
+    const reserved = liveReservedMicros(b.id, w);
     const remaining = b.limitMicros - used - reserved;
     out.set(b.id, {
       windowStart: w.start.toISOString(),

@@ -7,6 +7,8 @@ import { updateBudget } from "./update-budget";
 import { deleteBudget } from "./delete-budget";
 import { getBudget } from "./get-budget";
 import { listBudgets } from "./list-budgets";
+import { MemoryLedger } from "@/lib/enforcement/ledger";
+import type { BudgetPolicy } from "@/lib/enforcement/decision";
 import { makeTree } from "./test-fixtures";
 
 const create = (actor: Actor, input: CreateBudgetInput) => createBudget(actor, createBudgetSchema.parse(input));
@@ -188,5 +190,27 @@ describe("allocation rule on create/update/delete", () => {
     // Deleting the user budget would make the $50 key count for the team: 50 + 50 = 100, still fine.
     const userBudget = (await listBudgets(t.actors.leadA, { level: "user" })).items[0];
     await deleteBudget(t.actors.leadA, userBudget.id);
+  });
+});
+
+describe("current window: live reservations", () => {
+  it("reports the running engine's in-flight holds as reservedUsd", async () => {
+    const t = await makeTree();
+    const now = new Date("2026-11-28T15:00:00Z");
+    const b = await createBudget(t.actors.admin, createBudgetSchema.parse({ scope: { level: "org", id: t.org.id }, name: "o", limitUsd: 10, period: "daily" }), { now });
+    const ledger = new MemoryLedger();
+    const policy = { id: b.id, name: "o", level: "org", limitMicros: 10_000_000n, enforcement: "hard", shadow: false, period: "daily",
+      filterModel: null, filterProvider: null, filterTagKey: null, filterTagValue: null, alertThresholds: [], alertCooldownMinutes: 60 } as BudgetPolicy;
+    const ref = { budget: policy, windowStart: new Date("2026-11-28T00:00:00Z"), windowEnd: new Date("2026-11-29T00:00:00Z") };
+    ledger.authorize("r1", [ref], 1_250_000n, Date.now() + 60_000, {});
+    const slot = Symbol.for("purser.engine");
+    const g = globalThis as Record<symbol, { engine?: unknown } | undefined>;
+    const saved = g[slot]?.engine;
+    (g[slot] ??= {}).engine = { ledger };
+    try {
+      expect((await getBudget(t.actors.admin, b.id, { now })).current).toMatchObject({ usedUsd: 0, reservedUsd: 1.25, remainingUsd: 8.75 });
+    } finally {
+      g[slot]!.engine = saved;
+    }
   });
 });
