@@ -97,6 +97,8 @@ describe("budgets CRUD", () => {
     expect(teams.items.map((b) => b.name).sort()).toEqual(["A", "B"]);
     expect((await listBudgets(t.actors.admin, { scopeId: t.teamB.id })).items.map((b) => b.name)).toEqual(["B"]);
     expect((await listBudgets(t.actors.admin, { period: "weekly" })).items.map((b) => b.name)).toEqual(["A"]);
+    expect((await listBudgets(t.actors.admin, { scopeId: t.org.id })).items.map((b) => b.name)).toEqual(["org"]);
+    expect((await listBudgets(t.actors.admin, { level: "key", scopeId: t.keyB.id })).items.map((b) => b.name)).toEqual(["kB"]);
     const page1 = await listBudgets(t.actors.admin, { limit: 3 });
     expect(page1.items).toHaveLength(3);
     const page2 = await listBudgets(t.actors.admin, { limit: 3, cursor: page1.nextCursor! });

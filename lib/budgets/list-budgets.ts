@@ -7,10 +7,10 @@ import type { BudgetListQuery, BudgetOut } from "@/lib/schemas/budget";
 import { visibleBudgetsWhere } from "./access";
 import { budgetInclude, currentWindows, orgTimezone, toBudgetOut } from "./budget-row";
 
-function scopeIdWhere(level: BudgetListQuery["level"], scopeId: string): Prisma.BudgetWhereInput {
+function scopeIdWhere(level: BudgetListQuery["level"], scopeId: string, orgId: string): Prisma.BudgetWhereInput {
   switch (level) {
     case "org":
-      return {};
+      return scopeId === orgId ? {} : { id: { in: [] } };
     case "team":
       return { teamId: scopeId };
     case "user":
@@ -18,7 +18,7 @@ function scopeIdWhere(level: BudgetListQuery["level"], scopeId: string): Prisma.
     case "key":
       return { apiKeyId: scopeId };
     default:
-      return { OR: [{ teamId: scopeId }, { userId: scopeId }, { apiKeyId: scopeId }] };
+      return scopeId === orgId ? { level: "org" } : { OR: [{ teamId: scopeId }, { userId: scopeId }, { apiKeyId: scopeId }] };
   }
 }
 
@@ -34,7 +34,7 @@ export async function listBudgets(
       visibleBudgetsWhere(actor),
       query.level ? { level: query.level } : {},
       query.period ? { period: query.period } : {},
-      query.scopeId ? scopeIdWhere(query.level, query.scopeId) : {},
+      query.scopeId ? scopeIdWhere(query.level, query.scopeId, actor.orgId) : {},
     ],
   };
   const rows = await db.budget.findMany({ where, include: budgetInclude, ...pageArgs(query) });
