@@ -13,7 +13,7 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
 
 async function main() {
-  process.env.NODE_ENV ??= "production";
+  (process.env as Record<string, string>).NODE_ENV ??= "production";
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   ensureAuthSecret();
   const url = databaseUrl();
