@@ -27,13 +27,17 @@ export const invalid = (path: string, message: string) =>
   new ApiError("invalid_request", 400, `${path}: ${message}`, [{ path, code: "invalid", message }]);
 
 /** Flattens zod issues to `{ path, code, message }`; unknown keys become one issue per key. */
+/** A path segment as written: plain names stay plain, anything odd (empty, spaces, dots) is quoted. */
+const segment = (key: PropertyKey) =>
+  typeof key === "number" ? String(key) : /^[A-Za-z_$][\w$-]*$/.test(String(key)) ? String(key) : JSON.stringify(String(key));
+
 export function zodIssues(error: ZodError, prefix?: string): Issue[] {
   const out: Issue[] = [];
   for (const issue of error.issues as z.core.$ZodIssue[]) {
-    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
+    const base = [prefix, ...issue.path.map(segment)].filter(Boolean).join(".");
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        out.push({ path: base ? `${base}.${key}` : key, code: "unrecognized_key", message: "unknown field" });
+        out.push({ path: base ? `${base}.${segment(key)}` : segment(key), code: "unrecognized_key", message: "unknown field" });
       }
     } else {
       out.push({ path: base || "(root)", code: issue.code, message: issue.message });
