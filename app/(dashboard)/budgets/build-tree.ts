@@ -26,8 +26,9 @@ function allocationsFor(nodes: AllocInput[], parent: { level: "team" | "user"; i
   for (const [periodKey, label] of periods) {
     const inPeriod = nodes.filter((n) => n.periodKey === periodKey);
     const a = parent.level === "team" ? teamAllocation(inPeriod, parent.id) : userAllocation(inPeriod, parent.id);
-    // A user with one budget and no key budgets has nothing to allocate: do not show "$0 of $X".
-    if (a.allocatedMicros === 0n && (parent.level === "user" || a.ceilingMicros === null)) continue;
+    // A user's allocation matters only against their own ceiling; "$0 allocated" says nothing.
+    if (parent.level === "user" && (a.ceilingMicros === null || a.allocatedMicros === 0n)) continue;
+    if (a.allocatedMicros === 0n && a.ceilingMicros === null) continue;
     out.push({
       periodKey,
       periodLabel: label,

@@ -42,7 +42,7 @@ function MoveForm({ from, budgets, tree, canOversubscribe, onDone }: { from: Bud
   const router = useRouter();
   const { toast } = useToast();
   const [overCeiling, setOverCeiling] = useState<string | null>(null);
-  const targets = moveTargets(budgets, from) as Listed[];
+  const targets = moveTargets(budgets, from);
   const { form, submit, formError, submitting } = useActionForm({
     schema: reallocateBudgetSchema,
     toInput: (v: Values) => ({

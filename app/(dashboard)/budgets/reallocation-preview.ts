@@ -59,7 +59,15 @@ export function previewMove(all: BudgetView[], from: BudgetView, to: BudgetView,
   };
 }
 
-/** Budgets the amount may go to: same period, movable by this actor, not the source itself. */
-export function moveTargets(all: BudgetView[], from: BudgetView): BudgetView[] {
-  return all.filter((b) => b.id !== from.id && b.canReallocate && b.periodKey === from.periodKey);
+const LEVEL_RANK = { org: 0, team: 1, user: 2, key: 3 } as const;
+
+/**
+ * Budgets the amount may go to: same period, movable by this actor, not the source itself. Siblings
+ * first (same team, same level), since moving between members is the everyday case.
+ */
+export function moveTargets<T extends BudgetView>(all: T[], from: BudgetView): T[] {
+  const rank = (b: BudgetView) => (b.teamId === from.teamId ? 0 : 10) + Math.abs(LEVEL_RANK[b.level] - LEVEL_RANK[from.level]);
+  return all
+    .filter((b) => b.id !== from.id && b.canReallocate && b.periodKey === from.periodKey)
+    .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }
