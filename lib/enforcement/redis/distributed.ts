@@ -19,7 +19,12 @@ export type Distributed<M> = {
   close(): Promise<void>;
 };
 
-export function createDistributed<M>(redisUrl: string, databaseUrl: string, prefix = process.env.PURSER_REDIS_PREFIX ?? DEFAULT_PREFIX): Distributed<M> {
+export function createDistributed<M>(
+  redisUrl: string,
+  databaseUrl: string,
+  opts: { prefix?: string; orgOf?: (budgetId: string) => string | undefined } = {},
+): Distributed<M> {
+  const prefix = opts.prefix ?? process.env.PURSER_REDIS_PREFIX ?? DEFAULT_PREFIX;
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error("REDIS_URL (distributed mode) needs DATABASE_URL=postgresql://...");
   const keys = new RedisKeys(prefix);
   const redis = createRedisClient(redisUrl);
@@ -27,7 +32,7 @@ export function createDistributed<M>(redisUrl: string, databaseUrl: string, pref
   // A dropped connection opens the breaker at once instead of after three failed requests.
   redis.on("close", () => breaker.status === "closed" && breaker.trip());
   const source = new PgTotalsSource(databaseUrl);
-  const ledger = new RedisLedger<M>({ redis, source, keys, breaker });
+  const ledger = new RedisLedger<M>({ redis, source, keys, breaker, orgOf: opts.orgOf });
   const rates = new RedisRateLimiter(redis, keys, breaker);
   const bus = new PolicyBus(redisUrl, keys);
   return {

@@ -36,7 +36,8 @@ export class PolicyBus {
         // Not ours: ignore.
       }
     });
-    await this.sub.subscribe(this.keys.policyChannel());
+    // Not awaited: with Redis down at start-up the engine must still start (polling covers it).
+    void this.sub.subscribe(this.keys.policyChannel()).catch(() => undefined);
   }
 
   close(): void {

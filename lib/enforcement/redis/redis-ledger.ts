@@ -65,7 +65,7 @@ export class RedisLedger<M = unknown> implements Ledger<M> {
   }
 
   async authorize(reservationId: string, refs: WindowRef[], estimate: bigint, expiresAt: number, meta: M): Promise<AuthorizeResult> {
-    const orgId = this.orgOfRefs(refs);
+    const orgId = refs.length ? ((meta as { orgId?: string } | null)?.orgId ?? this.orgOfRefs(refs)) : undefined;
     if (!orgId) {
       // No budget applies: nothing to hold.
       return { decision: decide([], estimate), states: [] };

@@ -37,8 +37,8 @@ export class RedisRateLimiter {
     return { ok: false, which: "tpm", retryAfterSec, rpm, tpm: { ...tpm!, remaining: Math.max(0, (tpmLimit ?? 0) - t) }, minute };
   }
 
-  /** Already consumed by check(). */
-  consume(): void {}
+  /** Already consumed by check() (same signature as the embedded limiter's). */
+  consume(_keyId?: string, _minute?: number, _tokens?: number): void {}
 
   /** Gives back a consumed slot (the budgets denied the request after the rate check passed). */
   refund(keyId: string, minute: number, tokens: number): void {
@@ -52,5 +52,5 @@ export class RedisRateLimiter {
     void this.breaker.run(() => this.redis.hincrby(this.keys.rate(keyId, minute), "t", Math.trunc(deltaTokens))).catch(() => undefined);
   }
 
-  sweep(): void {}
+  sweep(_nowMs?: number): void {}
 }
