@@ -2,7 +2,7 @@
 // across every applicable budget at once. The answer is a plain status + body.
 import { randomBytes } from "node:crypto";
 import { microsToUsd } from "@/lib/money";
-import { appliesTo, type BudgetState, type RequestAttrs } from "./decision";
+import { appliesTo, decide, type BudgetState, type RequestAttrs } from "./decision";
 import { estimateMicros, priceFor } from "./pricing";
 import { countInputTokens } from "./tokens";
 import { deniedAlert, softAlert } from "./alerts";
@@ -11,6 +11,7 @@ import type { Engine } from "./engine";
 import type { WindowRef } from "./ledger";
 import type { AuthorizeBody } from "./http/schemas";
 import { errorResult, type HandlerResult } from "./http/respond";
+import { UNAVAILABLE_DENIAL, underFailMode } from "./redis/fail-mode";
 
 const ID_PREFIX = randomBytes(6).toString("hex");
 let seq = 0;
@@ -80,7 +81,9 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
   const estimate = estimateMicros(price, inputTokens, outputTokens);
   const estimateView = { inputTokens, outputTokens, costUsd: microsToUsd(estimate) };
 
-  const rate = engine.rates.check(key.id, key.rpmLimit, key.tpmLimit, inputTokens + outputTokens, now);
+  // Distributed mode: Redis unreachable -> the org's fail mode (open: no rate limits, no holds).
+  const rate = await underFailMode(org.failMode, () => engine.rates.check(key.id, key.rpmLimit, key.tpmLimit, inputTokens + outputTokens, now), () => ({ ok: true as const, rpm: null, tpm: null, minute: Math.floor(now / 60_000) }));
+  if (!rate) return deny(503, requestId, UNAVAILABLE_DENIAL, { estimate: estimateView });
   const rateView = { rpm: rate.rpm && { ...rate.rpm, resetAt: rate.rpm.resetAt.toISOString() }, tpm: rate.tpm && { ...rate.tpm, resetAt: rate.tpm.resetAt.toISOString() } };
   if (!rate.ok) {
     const limit = rate.which === "rpm" ? key.rpmLimit : key.tpmLimit;
@@ -102,7 +105,9 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
   }
   const reservationId = newId("rsv");
   const meta = { orgId: org.id, keyId: key.id, requestId, estimate, estTokens: inputTokens + outputTokens, minute: rate.minute, price };
-  const { decision } = await engine.ledger.authorize(reservationId, refs, estimate, now + engine.reservationTtlMs, meta);
+  const held = await underFailMode(org.failMode, () => engine.ledger.authorize(reservationId, refs, estimate, now + engine.reservationTtlMs, meta), () => ({ decision: decide([], estimate), states: [] }));
+  if (!held) return deny(503, requestId, UNAVAILABLE_DENIAL, { estimate: estimateView });
+  const { decision } = held;
   engine.committer.touchKey(key.id, new Date(now));
   for (const s of decision.wouldDeny) engine.committer.addDelta({ budgetId: s.budget.id, windowStart: s.windowStart, denied: 0, wouldDeny: 1 });
 
@@ -111,6 +116,7 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
     const s = decision.binding!;
     const b = s.budget;
     engine.committer.addDelta({ budgetId: b.id, windowStart: s.windowStart, denied: 1, wouldDeny: 0 });
+    engine.distributed?.rates.refund(key.id, rate.minute, inputTokens + outputTokens); // Redis consumed at check
     const alert = deniedAlert(org.id, s, key.id);
     if (engine.alerts.pass(alert.dedupeKey, now)) engine.committer.addAlert(alert);
     result = deny(

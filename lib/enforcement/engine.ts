@@ -3,7 +3,7 @@
 import { DateTime } from "luxon";
 import { createDb, databaseUrl, providerOf, sqliteFilePath, type Db } from "@/lib/db";
 import { sha256Hex } from "@/lib/crypto";
-import { MemoryLedger } from "./ledger";
+import { MemoryLedger, type Ledger } from "./ledger";
 import { RateLimiter } from "./rate-limit";
 import { loadOrgPolicy, type KeyPolicy, type OrgPolicy } from "./policy";
 import { windowFor, type Window } from "./windows";
@@ -15,6 +15,8 @@ import { SqliteUsageStore } from "./store/sqlite-store";
 import { PgUsageStore } from "./store/pg-store";
 import { SqliteWorkerUsageStore } from "./store/sqlite-worker-store";
 import type { UsageStore } from "./store/types";
+import { createDistributed, type Distributed } from "./redis/distributed";
+import type { RedisRateLimiter } from "./redis/redis-rate-limiter";
 
 export type ReservationMeta = {
   orgId: string;
@@ -26,7 +28,7 @@ export type ReservationMeta = {
   price: Price;
 };
 
-export type EngineOptions = { url?: string; pollMs?: number; reservationTtlMs?: number; sweepMs?: number };
+export type EngineOptions = { url?: string; pollMs?: number; reservationTtlMs?: number; sweepMs?: number; redisUrl?: string; redisPrefix?: string };
 
 /** Distinct values per analytics tag key before the rest fold into "(other)". */
 export const TAG_VALUE_CAP = 100;
@@ -35,8 +37,12 @@ export class Engine {
   readonly db: Db;
   readonly store: UsageStore;
   readonly committer: GroupCommitter;
-  readonly ledger = new MemoryLedger<ReservationMeta>();
-  readonly rates = new RateLimiter();
+  /** Distributed mode (REDIS_URL): shared counters and rate limits in Redis; null when embedded. */
+  readonly distributed: Distributed<ReservationMeta> | null;
+  readonly ledger: Ledger<ReservationMeta>;
+  readonly rates: RateLimiter | RedisRateLimiter;
+  /** Organization of every loaded budget (Redis key names carry the org). */
+  private budgetOrgs = new Map<string, string>();
   readonly alerts = new AlertGate();
   readonly reservationTtlMs: number;
   orgs = new Map<string, OrgPolicy>();
@@ -57,6 +63,10 @@ export class Engine {
     const url = opts.url ?? databaseUrl();
     this.db = createDb(url);
     this.store = makeStore(url);
+    const redisUrl = opts.redisUrl ?? process.env.REDIS_URL;
+    this.distributed = redisUrl ? createDistributed<ReservationMeta>(redisUrl, url, { prefix: opts.redisPrefix, orgOf: (id) => this.budgetOrgs.get(id) }) : null;
+    this.ledger = this.distributed?.ledger ?? new MemoryLedger<ReservationMeta>();
+    this.rates = this.distributed?.rates ?? new RateLimiter();
     this.committer = new GroupCommitter(this.store, (e) => console.error("purser: usage commit failed:", e instanceof Error ? e.message : e));
     this.reservationTtlMs = opts.reservationTtlMs ?? 10 * 60_000;
     this.ready = this.start(opts.pollMs ?? 250, opts.sweepMs ?? 1000).catch((e) => {
@@ -67,6 +77,8 @@ export class Engine {
 
   private async start(pollMs: number, sweepMs: number): Promise<void> {
     await this.poll();
+    // Another replica announced a policy change: reload now instead of at the next poll.
+    await this.distributed?.bus.subscribe(() => void this.refresh());
     const poll = setInterval(() => void this.refresh(), pollMs);
     const sweep = setInterval(() => this.sweep(Date.now()), sweepMs);
     this.timers.push(poll, sweep);
@@ -110,6 +122,7 @@ export class Engine {
   private install(p: OrgPolicy): void {
     this.uninstall(p.id);
     this.orgs.set(p.id, p);
+    for (const b of [...p.orgBudgets, ...[p.budgetsByTeam, p.budgetsByUser, p.budgetsByKey].flatMap((m) => [...m.values()].flat())]) this.budgetOrgs.set(b.id, p.id);
     for (const [hash, t] of p.gatewayHashes) this.gateways.set(hash, { orgId: p.id, revoked: t.revoked });
   }
 
@@ -209,6 +222,7 @@ export class Engine {
     for (const t of this.timers) clearInterval(t);
     await this.committer.drain();
     await this.store.close();
+    await this.distributed?.close();
     await this.db.$disconnect();
   }
 }

@@ -102,9 +102,11 @@ async function settleOnce(engine: Engine, org: OrgPolicy, item: UsageItem): Prom
     return { status: 200, body: { requestId: item.requestId, costUsd: microsToUsd(cost ?? actual), duplicate: true } };
   }
   const before = engine.ledger.snapshot(refs);
-  await engine.ledger.settle(k, res?.id, refs, actual);
+  // Redis keys are scoped to the org, so the gateway's reservationId is safe to release there even when
+  // another replica made the reservation; in memory only this org's own reservation may be released.
+  await engine.ledger.settle(k, engine.distributed ? reservationId : res?.id, refs, actual);
   if (res) engine.rates.correct(key.id, res.meta.minute, item.inputTokens + item.outputTokens - res.meta.estTokens);
-  raiseThresholdAlerts(engine, org.id, key.id, before, actual, now);
+  raiseThresholdAlerts(engine, org.id, key.id, engine.distributed?.ledger.takeBefore(k) ?? before, actual, now);
   return { status: 200, body: { requestId: item.requestId, costUsd: microsToUsd(actual), duplicate: false } };
 }
 
