@@ -1,63 +1,11 @@
 "use server";
-// Sign-in and sign-out server actions for the /sign-in page and the user menu.
-import { AuthError } from "next-auth";
-import { headers } from "next/headers";
-import { signInSchema } from "@/lib/schemas/auth";
-import { signIn, signOut } from "./auth";
-import { lockedUntil } from "./login-throttle";
-import { clientIp } from "./login-throttle";
+// The same actions under a second import path (the user menu imports this one).
+import { signInAction as signInImpl, signOutAction as signOutImpl, type SignInState } from "./sign-in-action";
 
-export type SignInState = {
-  error?: string;
-  fieldErrors?: Partial<Record<"email" | "password", string[]>>;
-  email?: string;
-};
-
-/** Only same-site paths: an open redirect after sign-in would be a phishing gift. */
-export async function safeCallbackUrl(raw: unknown): Promise<string> {
-  if (typeof raw !== "string" || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  return raw;
-}
-
-function minutesUntil(date: Date): number {
-  return Math.max(1, Math.ceil((date.getTime() - Date.now()) / 60_000));
-}
-
-export async function signInAction(_prev: SignInState | undefined, formData: FormData): Promise<SignInState> {
-  const parsed = signInSchema.safeParse({
-    email: formData.get("email") ?? "",
-    password: formData.get("password") ?? "",
-    callbackUrl: formData.get("callbackUrl") ?? undefined,
-  });
-  const email = String(formData.get("email") ?? "");
-  if (!parsed.success) {
-    const fieldErrors: SignInState["fieldErrors"] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if (field === "email" || field === "password") (fieldErrors[field] ??= []).push(issue.message);
-    }
-    return { fieldErrors, email };
-  }
-  const locked = await lockedUntil(parsed.data.email, clientIp(await headers()));
-  if (locked) return { error: `Too many failed attempts. Try again in ${minutesUntil(locked)} minutes.`, email };
-  try {
-    await signIn("credentials", {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      redirectTo: await safeCallbackUrl(parsed.data.callbackUrl),
-    });
-  } catch (error) {
-    // signIn redirects by throwing; only Auth.js errors are failures to report.
-    if (error instanceof AuthError) {
-      const code = (error as AuthError & { code?: string }).code;
-      if (code === "locked") return { error: "Too many failed attempts. Try again in 15 minutes.", email };
-      return { error: "Email or password is incorrect.", email };
-    }
-    throw error;
-  }
-  return {};
+export async function signInAction(prev: SignInState | undefined, formData: FormData): Promise<SignInState> {
+  return signInImpl(prev, formData);
 }
 
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/sign-in" });
+  return signOutImpl();
 }
