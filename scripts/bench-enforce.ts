@@ -47,10 +47,9 @@ async function main() {
     analyticsTagKeys: ["feature"],
   });
 
-  const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
   const echo = await start(process.execPath, ["scripts/bench-echo-server.mjs"], {});
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const enforce = await start(tsx, [...profile, "lib/enforcement/testing/serve.ts"], { DATABASE_URL: url, NODE_ENV: "production" });
+  const enforce = await start(process.execPath, [...profile, "--import", "tsx", "lib/enforcement/testing/serve.ts"], { DATABASE_URL: url, NODE_ENV: "production" });
   const auth = { authorization: `Bearer ${f.gatewayToken}`, "content-type": "application/json" };
   const authorizeBody = (rid: string) => JSON.stringify({ apiKey: f.apiKey, requestId: rid, model: "gpt-4o", inputTokens: 1200, maxOutputTokens: 800, tags: { feature: "bench" } });
   const usageBody = (rid: string) => JSON.stringify({ requestId: rid, apiKey: f.apiKey, model: "gpt-4o", inputTokens: 1200, outputTokens: 350, cachedInputTokens: 1000, latencyMs: 800, tags: { feature: "bench" } });
