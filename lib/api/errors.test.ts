@@ -43,3 +43,15 @@ describe("toJson", () => {
     expect(toJson({ d: new Date("2026-01-01T00:00:00Z") })).toBe('{"d":"2026-01-01T00:00:00.000Z"}');
   });
 });
+
+describe("unique violations from driver adapters", () => {
+  it("names the field from SQLite and PostgreSQL metadata", () => {
+    const sqlite = { code: "P2002", meta: { modelName: "Team", driverAdapterError: { cause: { constraint: { fields: ["orgId", "name"] } } } } };
+    const pg = { code: "P2002", meta: { modelName: "Team", driverAdapterError: { cause: { constraint: { index: "Team_orgId_name_key" } } } } };
+    for (const e of [sqlite, pg]) {
+      const mapped = toApiError(e);
+      expect(mapped.status).toBe(409);
+      expect(mapped.issues?.[0].path).toBe("name");
+    }
+  });
+});

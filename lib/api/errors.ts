@@ -52,7 +52,24 @@ export function validationError(error: ZodError, prefix?: string): ApiError {
   return new ApiError("invalid_request", 400, summary || "invalid request", issues);
 }
 
-type PrismaLikeError = { code?: unknown; name?: unknown; meta?: { target?: unknown; modelName?: unknown } };
+type PrismaMeta = {
+  target?: unknown;
+  modelName?: unknown;
+  driverAdapterError?: { cause?: { constraint?: { fields?: unknown; index?: unknown } } };
+};
+type PrismaLikeError = { code?: unknown; name?: unknown; meta?: PrismaMeta };
+
+/** The columns of a violated unique constraint, however the driver adapter reports them. */
+function uniqueFields(meta: PrismaMeta | undefined): string[] | undefined {
+  if (Array.isArray(meta?.target)) return meta.target.map(String);
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  if (Array.isArray(constraint?.fields)) return constraint.fields.map(String);
+  // PostgreSQL names the index instead: "Team_orgId_name_key".
+  const index = typeof constraint?.index === "string" ? constraint.index : undefined;
+  const model = typeof meta?.modelName === "string" ? meta.modelName : "";
+  if (index?.startsWith(`${model}_`) && index.endsWith("_key")) return index.slice(model.length + 1, -4).split("_");
+  return undefined;
+}
 
 /** Maps anything thrown to an ApiError. Unknown errors become a generic 500 (logged by the caller). */
 export function toApiError(error: unknown): ApiError {
@@ -61,8 +78,7 @@ export function toApiError(error: unknown): ApiError {
   const e = (error ?? {}) as PrismaLikeError;
   if (e.code === "P2025" || e.code === "P2001") return notFound();
   if (e.code === "P2002") {
-    const target = e.meta?.target;
-    const field = Array.isArray(target) ? target.filter((t) => t !== "orgId").join(",") : undefined;
+    const field = uniqueFields(e.meta)?.filter((t) => t !== "orgId").join(",") || undefined;
     return new ApiError("conflict", 409, field ? `${field} is already taken` : "already exists",
       field ? [{ path: field, code: "unique", message: "already taken" }] : undefined);
   }
