@@ -195,3 +195,24 @@ describe("org, tokens and audit", () => {
     expect(JSON.stringify(log)).not.toContain(g.token);
   });
 });
+
+describe("request validation", () => {
+  it("answers malformed JSON, unknown fields, wrong types and huge bodies with a 4xx naming the field", async () => {
+    const post = (body: unknown) => teams.POST(apiRequest("POST", "/api/v1/teams", { as: admin, body }));
+    const broken = await post("{not json");
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).error).toMatchObject({ code: "invalid_json" });
+    const unknown = await post({ name: "ok", colour: "red" });
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).error.issues).toEqual([{ path: "colour", code: "unrecognized_key", message: "unknown field" }]);
+    const wrongType = await post({ name: 42 });
+    expect((await wrongType.json()).error.issues[0].path).toBe("name");
+    const missing = await post(undefined);
+    expect((await missing.json()).error.issues[0]).toMatchObject({ path: "name" });
+    const huge = await post({ name: "x".repeat(1_100_000) });
+    expect(huge.status).toBe(413);
+    const badQuery = await teams.GET(apiRequest("GET", "/api/v1/teams", { as: admin, query: { limit: "0", extra: "1" } }));
+    expect(badQuery.status).toBe(400);
+    expect((await badQuery.json()).error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["query.extra", "query.limit"]);
+  });
+});

@@ -57,8 +57,13 @@ function queryObject(req: Request): Record<string, string> {
   return Object.fromEntries(new URL(req.url).searchParams.entries());
 }
 
+/** Admin API bodies are small objects; anything bigger is a mistake or an attack. */
+const MAX_BODY_BYTES = 1_000_000;
+
 async function readJson(req: Request): Promise<unknown> {
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) throw tooLarge();
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);
@@ -68,6 +73,9 @@ async function readJson(req: Request): Promise<unknown> {
     ]);
   }
 }
+
+const tooLarge = () =>
+  new ApiError("payload_too_large", 413, "body: larger than 1 MB", [{ path: "(body)", code: "too_large", message: "larger than 1 MB" }]);
 
 function parse<S extends z.ZodType>(schema: S, input: unknown, prefix: string | undefined): z.output<S> {
   const result = schema.safeParse(input);
