@@ -8,13 +8,10 @@ import { db } from "@/lib/db";
 import { signInSchema } from "@/lib/schemas/auth";
 import { verifyCredentials } from "./verify-credentials";
 import { clientIp } from "./login-throttle";
+import { oidcConfigured, userForOidcProfile } from "./oidc";
 
 export class LockedSignin extends CredentialsSignin {
   code = "locked";
-}
-
-export function oidcConfigured(): boolean {
-  return Boolean(process.env.PURSER_OIDC_ISSUER && process.env.PURSER_OIDC_CLIENT_ID && process.env.PURSER_OIDC_CLIENT_SECRET);
 }
 
 function providers(): Provider[] {
@@ -48,13 +45,6 @@ function providers(): Provider[] {
   return list;
 }
 
-/** OIDC signs in only existing, enabled users, matched by email (no self-registration). */
-async function userForEmail(email: unknown) {
-  if (typeof email !== "string" || !email) return null;
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  return user && !user.disabledAt ? user : null;
-}
-
 export const authConfig = {
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -70,7 +60,7 @@ export const authConfig = {
   callbacks: {
     async signIn({ account, profile }) {
       if (account?.provider === "credentials") return true;
-      const user = await userForEmail(profile?.email);
+      const user = await userForOidcProfile(profile);
       if (!user) return false;
       await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
       return true;
@@ -79,7 +69,7 @@ export const authConfig = {
       if (account && user) {
         const row = account.provider === "credentials"
           ? await db.user.findUnique({ where: { id: user.id! } })
-          : await userForEmail(user.email);
+          : await userForOidcProfile({ email: user.email });
         if (!row) return null;
         token.sub = row.id;
         token.userId = row.id;
