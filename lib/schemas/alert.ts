@@ -1,7 +1,10 @@
 // Alerts in the admin API (DESIGN §6, §9): listed with filters, acknowledged one by one or in bulk.
 import { z } from "zod";
 import { idSchema, isoDateSchema, listQuerySchema } from "./common";
-import { budgetLevelSchema } from "./budget";
+
+// Not imported from ./budget: pages that only show alerts should not evaluate the budget schemas
+// (their registered OpenAPI ids may only be registered once per process).
+const budgetLevelSchema = z.enum(["org", "team", "user", "key"], { message: "must be org, team, user or key" });
 
 export const ALERT_TYPES = ["threshold", "exceeded", "soft_exceeded", "forecast", "runaway"] as const;
 export const alertTypeSchema = z.enum(ALERT_TYPES, { message: "must be threshold, exceeded, soft_exceeded, forecast or runaway" });

@@ -1,0 +1,91 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { createWebhookSchema, WEBHOOK_EVENTS, type CreatedWebhook } from "@/lib/schemas/webhook";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, FormError } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { SecretDialog } from "@/components/ui/secret-dialog";
+import { useToast } from "@/components/ui/toast";
+import { createWebhookAction } from "./actions";
+
+type Values = { url: string; format: "json" | "slack"; events: string[] };
+
+export const EVENT_LABEL: Record<string, string> = {
+  threshold: "Threshold reached",
+  exceeded: "Budget exceeded",
+  soft_exceeded: "Soft budget over limit",
+  forecast: "Forecast to exceed",
+  runaway: "Runaway spend",
+};
+
+/** "New webhook": the form, then the signing secret, shown once. */
+export function CreateWebhookDialog() {
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<CreatedWebhook | null>(null);
+  const router = useRouter();
+  const { toast } = useToast();
+  const { form, submit, formError, submitting } = useActionForm({
+    schema: createWebhookSchema,
+    toInput: (v: Values) => ({ url: v.url, format: v.format, events: v.events ?? [], enabled: true }),
+    action: createWebhookAction,
+    defaultValues: { url: "", format: "json", events: [] },
+    onSuccess: (hook) => {
+      setOpen(false);
+      setCreated(hook);
+      form.reset();
+      router.refresh();
+    },
+  });
+  const err = form.formState.errors;
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>New webhook</Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title="New webhook" description="Alerts are POSTed to this URL as JSON signed with HMAC-SHA256; the signing secret is shown once.">
+        <form onSubmit={submit} noValidate className="space-y-4">
+          <FormError message={formError} />
+          <Field id="hook-url" label="Endpoint URL" error={err.url?.message} hint="https://… (a Slack incoming-webhook URL works with the Slack format).">
+            <Input type="url" autoComplete="off" placeholder="https://hooks.example.com/purser" {...form.register("url")} />
+          </Field>
+          <Field id="hook-format" label="Payload format" error={err.format?.message}>
+            <Select {...form.register("format")}>
+              <option value="json">JSON (signed envelope)</option>
+              <option value="slack">Slack-compatible message</option>
+            </Select>
+          </Field>
+          <fieldset className="rounded-md border border-line p-3">
+            <legend className="px-1 text-sm font-medium">Alerts to send (none ticked: all)</legend>
+            <div className="grid grid-cols-2 gap-2">
+              {WEBHOOK_EVENTS.map((e) => (
+                <label key={e} className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" value={e} className="h-4 w-4" {...form.register("events")} />
+                  {EVENT_LABEL[e]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={submitting}>
+              {submitting ? "Creating…" : "Create webhook"}
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+      <SecretDialog
+        secret={created?.secret ?? null}
+        title="Webhook created"
+        usage="verifying the Purser-Signature header of each delivery"
+        onClose={() => {
+          if (created) toast(`Webhook to ${new URL(created.url).host} created`);
+          setCreated(null);
+        }}
+      />
+    </>
+  );
+}
