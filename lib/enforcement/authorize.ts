@@ -11,6 +11,7 @@ import type { Engine } from "./engine";
 import type { WindowRef } from "./ledger";
 import type { AuthorizeBody } from "./http/schemas";
 import { errorResult, type HandlerResult } from "./http/respond";
+import type { LimitState } from "./rate-limit";
 import { UNAVAILABLE_DENIAL, underFailMode } from "./redis/fail-mode";
 
 const ID_PREFIX = randomBytes(6).toString("hex");
@@ -37,6 +38,8 @@ export function budgetsView(states: BudgetState[]) {
     };
   });
 }
+
+const limitView = (l: LimitState | null) => l && { limit: l.limit, remaining: l.remaining, resetAt: l.resetAt.toISOString() };
 
 function deny(status: number, requestId: string, denial: Record<string, unknown>, extra: Record<string, unknown> = {}, headers?: Record<string, string>): HandlerResult {
   return { status, headers, body: { decision: "deny", requestId, denial, ...extra } };
@@ -84,7 +87,7 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
   // Distributed mode: Redis unreachable -> the org's fail mode (open: no rate limits, no holds).
   const rate = await underFailMode(org.failMode, () => engine.rates.check(key.id, key.rpmLimit, key.tpmLimit, inputTokens + outputTokens, now), () => ({ ok: true as const, rpm: null, tpm: null, minute: Math.floor(now / 60_000) }));
   if (!rate) return deny(503, requestId, UNAVAILABLE_DENIAL, { estimate: estimateView });
-  const rateView = { rpm: rate.rpm && { ...rate.rpm, resetAt: rate.rpm.resetAt.toISOString() }, tpm: rate.tpm && { ...rate.tpm, resetAt: rate.tpm.resetAt.toISOString() } };
+  const rateView = { rpm: limitView(rate.rpm), tpm: limitView(rate.tpm) };
   if (!rate.ok) {
     const limit = rate.which === "rpm" ? key.rpmLimit : key.tpmLimit;
     return deny(

@@ -10,12 +10,9 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 function send(res: http.ServerResponse, r: HandlerResult): void {
   const body = serialize(r.body);
-  res.writeHead(r.status, {
-    "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": Buffer.byteLength(body),
-    "Cache-Control": "no-store",
-    ...r.headers,
-  });
+  const headers: Record<string, string | number> = { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store" };
+  if (r.headers) for (const k in r.headers) headers[k] = r.headers[k];
+  res.writeHead(r.status, headers);
   res.end(body);
 }
 
