@@ -128,6 +128,7 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
           </tbody>
         </table>
       </div>
+      {(table.getPageCount() > 1 || urlState.pagination.pageIndex > 0) && (
       <Pagination
         pageIndex={urlState.pagination.pageIndex}
         pageCount={Math.max(1, table.getPageCount())}
@@ -136,6 +137,7 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
         onPrevious={() => table.previousPage()}
         onNext={() => table.nextPage()}
       />
+      )}
     </div>
   );
 }

@@ -21,7 +21,7 @@ export function AuditDiff({ before, after, note }: { before: Json; after: Json; 
   const shown = before == null || after == null ? keys : changed;
   return (
     <details className="text-xs">
-      <summary className="cursor-pointer text-accent">{kind}</summary>
+      <summary className="cursor-pointer whitespace-nowrap text-accent">{kind}</summary>
       {note && <p className="mt-1 text-ink-muted">Note: {note}</p>}
       <table className="mt-2 w-full min-w-72 border border-line">
         <caption className="sr-only">Before and after</caption>

@@ -7,6 +7,18 @@ import { DateTimeText } from "@/components/ui/time-zone";
 import type { AuditEntryOut } from "@/lib/schemas/audit";
 import { AuditDiff } from "./audit-diff";
 
+/** A human name for the entity from its own before/after values, so ids are not the only clue. */
+function entityLabel(e: AuditEntryOut): string | null {
+  for (const v of [e.after, e.before]) {
+    if (v && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      const label = o.name ?? o.email ?? o.prefix;
+      if (typeof label === "string") return label;
+    }
+  }
+  return null;
+}
+
 const col = columnHelper<AuditEntryOut>();
 const columns = col.columns([
   col.accessor("createdAt", { header: "When", sortFn: "text", enableGlobalFilter: false, cell: (c) => <DateTimeText value={c.getValue()} /> }),
@@ -20,13 +32,16 @@ const columns = col.columns([
     ),
   }),
   col.accessor("action", { header: "What", cell: (c) => <code className="font-mono text-xs">{c.getValue()}</code> }),
-  col.accessor((e) => `${e.entityType} ${e.entityId}`, {
+  col.accessor((e) => `${e.entityType} ${entityLabel(e) ?? ""} ${e.entityId}`, {
     id: "entity",
     header: "Entity",
     cell: (c) => (
-      <span>
-        <Badge>{c.row.original.entityType}</Badge> <span className="font-mono text-xs text-ink-muted">{c.row.original.entityId}</span>
-      </span>
+      <div>
+        <p>
+          <Badge>{c.row.original.entityType}</Badge> <span className="font-medium">{entityLabel(c.row.original)}</span>
+        </p>
+        <p className="mt-0.5 font-mono text-xs text-ink-muted">{c.row.original.entityId}</p>
+      </div>
     ),
   }),
   col.display({ id: "diff", header: "Change", cell: (c) => <AuditDiff before={c.row.original.before} after={c.row.original.after} note={c.row.original.note} /> }),

@@ -28,7 +28,7 @@ export default async function KeysPage() {
   }));
   // A member creates keys for themselves only; everyone else may pick a user or make a service key.
   const ownOnly = reachOf(actor, "key:create") === "own";
-  const teamOptions = (teams?.items ?? []).map((t) => ({ id: t.id, name: t.name }));
+  const teamOptions = (teams?.items ?? []).map((t) => ({ id: t.id, name: t.name })).sort((a, b) => a.name.localeCompare(b.name));
   const userOptions = (users?.items ?? [])
     .filter((u) => !u.disabled && u.teamId && (!ownOnly || u.id === actor.userId))
     .map((u) => ({ id: u.id, label: `${u.name} (${u.email})`, teamId: u.teamId! }));

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { getOrg } from "@/lib/org/get-org";
 import { listApiTokens } from "@/lib/tokens/api-tokens";
@@ -45,7 +46,7 @@ export default async function SettingsPage() {
               </div>
               <GatewayTokensTable rows={gateways.items} />
             </section>
-            <section aria-labelledby="adm-heading">
+            <section aria-labelledby="adm-heading" className="pb-2">
               <div className="mb-3 flex items-end justify-between gap-4">
                 <div>
                   <h2 id="adm-heading" className="text-base font-semibold">Admin API tokens</h2>
@@ -56,6 +57,15 @@ export default async function SettingsPage() {
               <ApiTokensTable rows={apiTokens.items} />
             </section>
           </>
+        )}
+        {can(actor, "webhook:manage") && (
+          <Card aria-labelledby="wh-heading">
+            <CardTitle id="wh-heading">Webhooks</CardTitle>
+            <p className="mt-1 text-sm text-ink-muted">Alerts are POSTed, signed with HMAC-SHA256, to the endpoints you register, with a delivery log.</p>
+            <Link href="/settings/webhooks" className="mt-3 inline-block text-sm font-medium text-accent underline underline-offset-4">
+              Manage webhooks
+            </Link>
+          </Card>
         )}
       </div>
     </>

@@ -15,7 +15,7 @@ export default async function UsersPage() {
   const actor = await pageActor();
   if (!canSeeArea(actor, navItemFor("/users"))) return <AccessDenied area="Users" />;
   const [users, teams] = await Promise.all([listUsers(actor, { limit: 200 }), listTeams(actor, { limit: 200 })]);
-  const teamOptions = teams.items.map((t) => ({ id: t.id, name: t.name }));
+  const teamOptions = teams.items.map((t) => ({ id: t.id, name: t.name })).sort((a, b) => a.name.localeCompare(b.name));
   const rows: UserRow[] = users.items.map((u) => ({
     ...u,
     // Nobody disables or demotes themselves by accident from this table.
