@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/actor";
-import { logUnexpected, toApiError, unauthorized } from "./errors";
+import { idSchema } from "@/lib/schemas/common";
+import { logUnexpected, notFound, toApiError, unauthorized } from "./errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -44,4 +45,11 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
     out[key] = value;
   }
   return out;
+}
+
+/** An id argument of an action: anything that cannot be an id cannot exist. */
+export function actionId(id: unknown): string {
+  const parsed = idSchema.safeParse(id);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
 }

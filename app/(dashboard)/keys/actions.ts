@@ -1,7 +1,6 @@
 "use server";
 import type { z } from "zod";
-import { withAction } from "@/lib/api/with-action";
-import { idSchema } from "@/lib/schemas/common";
+import { actionId, withAction } from "@/lib/api/with-action";
 import { createKeySchema, updateKeySchema } from "@/lib/schemas/key";
 import { createKey } from "@/lib/keys/create-key";
 import { updateKey } from "@/lib/keys/update-key";
@@ -15,9 +14,9 @@ export async function createKeyAction(input: z.input<typeof createKeySchema>) {
 }
 
 export async function updateKeyAction(id: string, input: z.input<typeof updateKeySchema>) {
-  return withAction((actor) => updateKey(actor, idSchema.parse(id), updateKeySchema.parse(input)), { revalidate });
+  return withAction((actor) => updateKey(actor, actionId(id), updateKeySchema.parse(input)), { revalidate });
 }
 
 export async function revokeKeyAction(id: string) {
-  return withAction((actor) => revokeKey(actor, idSchema.parse(id)), { revalidate });
+  return withAction((actor) => revokeKey(actor, actionId(id)), { revalidate });
 }

@@ -1,8 +1,7 @@
 "use server";
 // Organization settings, gateway tokens and admin API tokens.
 import type { z } from "zod";
-import { withAction } from "@/lib/api/with-action";
-import { idSchema } from "@/lib/schemas/common";
+import { actionId, withAction } from "@/lib/api/with-action";
 import { updateOrgSchema } from "@/lib/schemas/org";
 import { createApiTokenSchema, createGatewayTokenSchema } from "@/lib/schemas/token";
 import { updateOrg } from "@/lib/org/update-org";
@@ -21,7 +20,7 @@ export async function createGatewayTokenAction(input: z.input<typeof createGatew
 }
 
 export async function revokeGatewayTokenAction(id: string) {
-  return withAction((actor) => revokeGatewayToken(actor, idSchema.parse(id)), { revalidate });
+  return withAction((actor) => revokeGatewayToken(actor, actionId(id)), { revalidate });
 }
 
 /** Answers the token with its secret (`token`): show it once. */
@@ -30,5 +29,5 @@ export async function createApiTokenAction(input: z.input<typeof createApiTokenS
 }
 
 export async function revokeApiTokenAction(id: string) {
-  return withAction((actor) => revokeApiToken(actor, idSchema.parse(id)), { revalidate });
+  return withAction((actor) => revokeApiToken(actor, actionId(id)), { revalidate });
 }

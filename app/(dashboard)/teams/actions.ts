@@ -1,7 +1,6 @@
 "use server";
 import type { z } from "zod";
-import { withAction } from "@/lib/api/with-action";
-import { idSchema } from "@/lib/schemas/common";
+import { actionId, withAction } from "@/lib/api/with-action";
 import { createTeamSchema, updateTeamSchema } from "@/lib/schemas/team";
 import { createTeam } from "@/lib/teams/create-team";
 import { updateTeam } from "@/lib/teams/update-team";
@@ -14,9 +13,9 @@ export async function createTeamAction(input: z.input<typeof createTeamSchema>) 
 }
 
 export async function updateTeamAction(id: string, input: z.input<typeof updateTeamSchema>) {
-  return withAction((actor) => updateTeam(actor, idSchema.parse(id), updateTeamSchema.parse(input)), { revalidate });
+  return withAction((actor) => updateTeam(actor, actionId(id), updateTeamSchema.parse(input)), { revalidate });
 }
 
 export async function deleteTeamAction(id: string) {
-  return withAction((actor) => deleteTeam(actor, idSchema.parse(id)), { revalidate });
+  return withAction((actor) => deleteTeam(actor, actionId(id)), { revalidate });
 }

@@ -1,7 +1,6 @@
 "use server";
 import type { z } from "zod";
-import { withAction } from "@/lib/api/with-action";
-import { idSchema } from "@/lib/schemas/common";
+import { actionId, withAction } from "@/lib/api/with-action";
 import { createUserSchema, updateUserSchema } from "@/lib/schemas/user";
 import { createUser } from "@/lib/users/create-user";
 import { updateUser } from "@/lib/users/update-user";
@@ -14,5 +13,5 @@ export async function createUserAction(input: z.input<typeof createUserSchema>) 
 
 /** Name, role, team, password; `{ disabled: true | false }` disables or enables. */
 export async function updateUserAction(id: string, input: z.input<typeof updateUserSchema>) {
-  return withAction((actor) => updateUser(actor, idSchema.parse(id), updateUserSchema.parse(input)), { revalidate });
+  return withAction((actor) => updateUser(actor, actionId(id), updateUserSchema.parse(input)), { revalidate });
 }

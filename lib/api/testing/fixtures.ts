@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { newSecret } from "@/lib/crypto";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/generated/sqlite/enums";
+import { hashPassword } from "@/lib/auth/passwords";
 
 // Tests sign session cookies with this secret when the environment has none.
 process.env.AUTH_SECRET ??= "purser-test-secret-" + randomBytes(16).toString("hex");
@@ -46,14 +47,19 @@ export async function sessionCookie(user: { id: string; email: string; role: Rol
   return `${SESSION_COOKIE}=${token}`;
 }
 
-export async function createAuthFixture(label = "org"): Promise<AuthFixture> {
+/**
+ * An org with teams A and B, one user per role (leadA/memberA in A, leadB/memberB in B), an admin and
+ * a finance API token. Pass `password` to let the users sign in through the UI (e2e specs).
+ */
+export async function createAuthFixture(label = "org", opts: { password?: string } = {}): Promise<AuthFixture> {
   const orgName = uniqueName(label);
+  const passwordHash = opts.password ? await hashPassword(opts.password) : null;
   const org = await db.organization.create({ data: { name: orgName, slug: orgName.toLowerCase() } });
   const teamA = await db.team.create({ data: { orgId: org.id, name: "Team A" } });
   const teamB = await db.team.create({ data: { orgId: org.id, name: "Team B" } });
   const make = async (key: string, role: Role, teamId: string | null): Promise<FixtureUser> => {
     const email = `${key.toLowerCase()}.${orgName}@example.test`.toLowerCase();
-    const u = await db.user.create({ data: { orgId: org.id, email, name: key, role, teamId } });
+    const u = await db.user.create({ data: { orgId: org.id, email, name: key, role, teamId, passwordHash } });
     const actor: Actor = { kind: "user", id: u.id, orgId: org.id, role, teamId, userId: u.id, label: email };
     return { id: u.id, email, role, teamId, actor, cookie: await sessionCookie({ ...u, orgId: org.id }) };
   };
