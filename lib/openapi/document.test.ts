@@ -29,3 +29,16 @@ describe("OpenAPI document", () => {
     expect(html).not.toContain("<script");
   });
 });
+
+describe("served document and reference page", () => {
+  it("GET /api/v1/openapi.json and /api/v1/docs answer without credentials", async () => {
+    const { GET: json } = await import("@/app/api/v1/openapi.json/route");
+    const { GET: docs } = await import("@/app/api/v1/docs/route");
+    const res = json();
+    expect(res.status).toBe(200);
+    expect((await res.json()).paths["/api/v1/keys"]).toBeDefined();
+    const page = docs();
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(await page.text()).toContain("Purser admin API");
+  });
+});
