@@ -49,7 +49,7 @@ function contentSchema(content: unknown): SchemaObj | undefined {
   return (content as { "application/json"?: { schema?: SchemaObj } } | undefined)?.["application/json"]?.schema;
 }
 
-function operation(method: string, path: string, op: Json): string {
+function operation(method: string, path: string, op: Json, schemas: Record<string, SchemaObj>): string {
   const params = (op.parameters as (Json & { schema?: SchemaObj })[] | undefined) ?? [];
   const body = contentSchema((op.requestBody as Json | undefined)?.content);
   const responses = Object.entries((op.responses as Record<string, Json>) ?? {});
@@ -60,7 +60,7 @@ function operation(method: string, path: string, op: Json): string {
     ${params.length ? `<h4>Parameters</h4><table><thead><tr><th>name</th><th>in</th><th>type</th><th>rules</th></tr></thead><tbody>${params
       .map((p) => `<tr><td>${code(String(p.name))}${p.required ? "" : " <small>optional</small>"}</td><td>${esc(p.in)}</td><td>${typeOf(p.schema)}</td><td>${p.schema ? constraints(p.schema) : ""}</td></tr>`)
       .join("")}</tbody></table>` : ""}
-    ${body ? `<h4>Body</h4>${body.$ref ? `<p>${typeOf(body)}</p>` : fieldTable(body)}` : ""}
+    ${body ? `<h4>Body</h4>${body.$ref ? `<p>${typeOf(body)}</p>${fieldTable(schemas[refName(body.$ref)] ?? {})}` : fieldTable(body)}` : ""}
     <h4>Responses</h4><ul>${responses
       .map(([status, r]) => {
         const schema = contentSchema(r.content);
@@ -73,21 +73,21 @@ function operation(method: string, path: string, op: Json): string {
 export function renderApiReference(doc: Json): string {
   const info = doc.info as Json;
   const paths = doc.paths as Record<string, Record<string, Json>>;
+  const schemas = ((doc.components as Json | undefined)?.schemas ?? {}) as Record<string, SchemaObj>;
   const byTag = new Map<string, string[]>();
   const toc = new Map<string, string[]>();
   for (const [path, methods] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(methods)) {
       const tag = ((op.tags as string[] | undefined) ?? ["Other"])[0];
       if (!byTag.has(tag)) (byTag.set(tag, []), toc.set(tag, []));
-      byTag.get(tag)!.push(operation(method, path, op));
+      byTag.get(tag)!.push(operation(method, path, op, schemas));
       toc.get(tag)!.push(`<li><a href="#${`${method}-${path}`.replace(/[^a-z0-9]+/gi, "-")}">${method.toUpperCase()} ${esc(path)}</a></li>`);
     }
   }
-  const schemas = Object.entries(((doc.components as Json | undefined)?.schemas ?? {}) as Record<string, SchemaObj>);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(info.title)} reference</title><style>
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1c1917;background:#fafaf9}main{max-width:980px;margin:0 auto;padding:24px}
-nav{columns:2;font-size:13px}h2{border-bottom:1px solid #d6d3d1;padding-bottom:4px;margin-top:40px}
+nav{font-size:13px}nav ul{columns:2;margin:4px 0}h2{border-bottom:1px solid #d6d3d1;padding-bottom:4px;margin-top:40px}
 .op{background:#fff;border:1px solid #e7e5e4;border-radius:8px;padding:4px 16px 8px;margin:16px 0}
 .m{display:inline-block;min-width:64px;font-size:12px;font-weight:700;padding:2px 6px;border-radius:4px;color:#fff;text-align:center}
 .m-get{background:#2563eb}.m-post{background:#16a34a}.m-patch{background:#d97706}.m-put{background:#d97706}.m-delete{background:#dc2626}
@@ -98,6 +98,6 @@ code{background:#f5f5f4;padding:1px 4px;border-radius:3px;font-size:13px}a{color
 <p>Authenticate with <code>Authorization: Bearer &lt;admin API token&gt;</code> (or the dashboard session). Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI ${esc(doc.openapi)}).</p>
 ${[...toc].map(([tag, items]) => `<h3>${esc(tag)}</h3><nav><ul>${items.join("")}</ul></nav>`).join("")}
 ${[...byTag].map(([tag, ops]) => `<h2>${esc(tag)}</h2>${ops.join("")}`).join("")}
-<h2>Schemas</h2>${schemas.map(([name, s]) => `<section class="op" id="${anchor(name)}"><h3>${esc(name)}</h3>${fieldTable(s)}</section>`).join("")}
+<h2>Schemas</h2>${Object.entries(schemas).map(([name, s]) => `<section class="op" id="${anchor(name)}"><h3>${esc(name)}</h3>${fieldTable(s)}</section>`).join("")}
 </main></body></html>`;
 }
