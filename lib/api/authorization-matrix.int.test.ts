@@ -27,7 +27,18 @@ let foreign: AuthFixture;
 let keyA: string; // memberA's key in team A
 let keyB: string; // memberB's key in team B
 
+let bearerOverride: string | null = null;
+async function runAsBearer(c: Case, token: string) {
+  bearerOverride = token;
+  try {
+    return await c.run("admin");
+  } finally {
+    bearerOverride = null;
+  }
+}
+
 const as = (who: Who): As => {
+  if (bearerOverride) return { bearer: bearerOverride };
   if (who === "anonymous") return null;
   if (who === "foreign") return { bearer: foreign.adminToken.secret };
   return { cookie: f.users[who].cookie };
@@ -131,6 +142,15 @@ describe("authorization matrix", () => {
       expect(got).toEqual(c.expect);
     });
   }
+
+  it("API tokens act exactly like users of their role", async () => {
+    for (const c of cases) {
+      for (const [token, role] of [[f.adminToken.secret, "admin"], [f.financeToken.secret, "finance"]] as const) {
+        const res = await runAsBearer(c, token);
+        expect(res.status, `${c.route} as ${role} token`).toBe(c.expect[role]);
+      }
+    }
+  });
 
   it("lists only what each role may see", async () => {
     const list = async (handler: Handler, path: string, who: Who) =>

@@ -35,7 +35,7 @@ export async function updateOrg(actor: Actor, input: UpdateOrg) {
         fallbackInputMicrosPerMTok: fallbackIn,
         fallbackOutputMicrosPerMTok: fallbackOut,
         failMode: data.failMode,
-        analyticsTagKeys: data.analyticsTagKeys,
+        analyticsTagKeys: data.analyticsTagKeys ? [...new Set(data.analyticsTagKeys)] : undefined,
         policyVersion: { increment: 1 },
       },
     });
