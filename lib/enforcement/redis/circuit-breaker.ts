@@ -1,8 +1,8 @@
 // A small circuit breaker in front of Redis (no library: the pattern is ~60 lines and we need its
 // recovery hook). Closed: calls go through; CONSECUTIVE_FAILURES availability errors in a row open
 // it. Open: calls fail at once with RedisUnavailableError, so a dead or stuck Redis costs a gateway
-// nothing, and the org's fail mode answers. After the cooldown ONE call probes (half-open); if it
-// succeeds, the recovery hooks run (reconcile counters) before the breaker closes again.
+// nothing, and the org's fail mode answers. After the cooldown ONE call probes (half-open): the
+// recovery hooks run first (reconcile counters), then the call; if both succeed the breaker closes.
 
 export class RedisUnavailableError extends Error {
   readonly code = "enforcement_unavailable";
@@ -49,9 +49,9 @@ export class CircuitBreaker {
       if (this.now() < this.openUntil) throw new RedisUnavailableError("circuit open: Redis failed recently");
       this.state = "half-open";
       try {
-        const out = await fn();
-        // Reconcile before letting traffic trust the counters again.
+        // Reconcile first: this very call must not decide on counters that missed the outage.
         for (const h of this.recoverHooks) await h();
+        const out = await fn();
         this.close();
         return out;
       } catch (e) {

@@ -17,7 +17,9 @@ export type ScriptedRedis = Redis & {
   purserUnlock(...args: (string | number)[]): Promise<number>;
 };
 
-export const DEFAULT_COMMAND_TIMEOUT_MS = Number(process.env.PURSER_REDIS_TIMEOUT_MS ?? 100);
+// 150 ms: far above a healthy round trip (well under 1 ms here), low enough that a stuck Redis costs a
+// gateway one short wait before the breaker answers at once. Event-loop lag counts against it too.
+export const DEFAULT_COMMAND_TIMEOUT_MS = Number(process.env.PURSER_REDIS_TIMEOUT_MS ?? 150);
 
 export function createRedisClient(url: string, opts: RedisClientOptions = {}): ScriptedRedis {
   const client = new Redis(url, {
