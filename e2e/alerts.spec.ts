@@ -74,6 +74,13 @@ test.describe("as the owner", () => {
       await api.post("/prices", { provider: "e2e", model, inputUsdPerMTok: 1, outputUsdPerMTok: 1, maxOutputTokens: 1000 });
       const key = await api.post<Item & { key: string }>("/keys", { name: unique("alerting-svc"), teamId: teams.research });
       const budget = await api.post<Item>("/budgets", { scope: { level: "key", id: key.id }, name: unique("Alerting key daily"), limitUsd: 1, period: "daily", alertThresholds: [50] });
+      // Budgets reach enforcement within a second: wait until the key's chain has this one.
+      await expect
+        .poll(async () => {
+          const res = await request.post("/api/authorize", { headers: { Authorization: `Bearer ${E2E.gatewayToken}` }, data: { apiKey: key.key, provider: "e2e", model, inputTokens: 1, maxOutputTokens: 1 } });
+          return ((await res.json()).budgets ?? []).map((b: { budgetId: string }) => b.budgetId);
+        })
+        .toContain(budget.id);
       const usage = await request.post("/api/usage", {
         headers: { Authorization: `Bearer ${E2E.gatewayToken}` },
         data: { requestId: unique("req").replace(/\s+/g, "-"), apiKey: key.key, provider: "e2e", model, inputTokens: 600_000, outputTokens: 0 },

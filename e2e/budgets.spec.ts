@@ -21,6 +21,15 @@ function gateway(request: APIRequestContext, model: string) {
       const res = await request.post("/api/authorize", { headers, data: { apiKey, provider: "e2e", model, inputTokens: Math.round(usd * 1e6), maxOutputTokens: 1 } });
       return { status: res.status(), body: await res.json() };
     },
+    /** Budgets reach enforcement within a second (policyVersion poll): wait until the key's chain has it. */
+    knows: async (apiKey: string, budgetId: string) => {
+      await expect
+        .poll(async () => {
+          const res = await request.post("/api/authorize", { headers, data: { apiKey, provider: "e2e", model, inputTokens: 1, maxOutputTokens: 1 } });
+          return ((await res.json()).budgets ?? []).map((b: { budgetId: string }) => b.budgetId);
+        })
+        .toContain(budgetId);
+    },
     /** Reports spend directly (a gateway that only reports), as the real usage endpoint records it. */
     spend: async (apiKey: string, usd: number) => {
       const res = await request.post("/api/usage", { headers, data: { requestId: unique("req").replace(/\s+/g, "-"), apiKey, provider: "e2e", model, inputTokens: Math.round(usd * 1e6), outputTokens: 0 } });
@@ -59,6 +68,7 @@ test.describe("a team lead", () => {
     const b = await member(request, teams.platform, "Ben");
     const budgetA = await api.post<Budget>("/budgets", monthly({ level: "user", id: a.user.id }, unique("Ann monthly"), 3));
     const budgetB = await api.post<Budget>("/budgets", monthly({ level: "user", id: b.user.id }, unique("Ben monthly"), 1));
+    await gw.knows(a.key.key, budgetA.id);
     await gw.spend(a.key.key, 2); // Ann has spent $2 of $3
 
     await page.goto(`/budgets?q=${encodeURIComponent(a.user.name as string)}`);
@@ -128,6 +138,7 @@ test.describe("finance", () => {
     const gw = gateway(request, model);
     const key = await api.post<Item & { key: string }>("/keys", { name: unique("research-svc"), teamId: teams.research });
     const ceiling = await api.post<Budget>("/budgets", monthly({ level: "team", id: teams.research }, unique("Research ceiling"), 1, "soft"));
+    await gw.knows(key.key, ceiling.id);
     await gw.spend(key.key, 1.2);
     const soft = await gw.authorize(key.key, 0.01);
     expect(soft.status).toBe(200);

@@ -8,9 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { SecretDialog } from "@/components/ui/secret-dialog";
 import { useToast } from "@/components/ui/toast";
 import { createWebhookAction } from "./actions";
+import { WebhookSecretDialog } from "./webhook-secret-dialog";
 
 type Values = { url: string; format: "json" | "slack"; events: string[] };
 
@@ -77,10 +77,8 @@ export function CreateWebhookDialog() {
           </div>
         </form>
       </Dialog>
-      <SecretDialog
+      <WebhookSecretDialog
         secret={created?.secret ?? null}
-        title="Webhook created"
-        usage="verifying the Purser-Signature header of each delivery"
         onClose={() => {
           if (created) toast(`Webhook to ${new URL(created.url).host} created`);
           setCreated(null);
