@@ -39,6 +39,15 @@ export async function recordLoginFailure(email: string, ip: string | null, now =
       });
     });
   }
+  if (Math.random() < 0.05) await pruneOldCounters(now);
+}
+
+/** Forgets counters whose window and lock are long over (sprayed emails would otherwise pile up). */
+async function pruneOldCounters(now: Date): Promise<void> {
+  const dayAgo = new Date(now.getTime() - 24 * 60 * 60_000);
+  await db.loginThrottle.deleteMany({
+    where: { windowStart: { lt: dayAgo }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+  });
 }
 
 export async function clearLoginFailures(email: string): Promise<void> {
