@@ -2,7 +2,7 @@
 // mode, SQLite, group commit) against a bare node:http JSON echo in the same run; then in-process
 // decisions/s. A benchmark, not a test: these machines are shared, so read the ratio.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -21,6 +21,16 @@ function start(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ c
     });
     child.on("exit", (code) => reject(new Error(`${args.join(" ")} exited ${code}`)));
   });
+}
+
+/** CPU seconds (user + system, all threads) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
 }
 
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
@@ -47,7 +57,7 @@ async function main() {
     analyticsTagKeys: ["feature"],
   });
 
-  const echo = await start(process.execPath, ["scripts/bench-echo-server.mjs"], {});
+  const echo = await start(process.execPath, ["scripts/bench-echo-server.mjs"], {} as NodeJS.ProcessEnv);
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const enforce = await start(process.execPath, [...profile, "--import", "tsx", "lib/enforcement/testing/serve.ts"], { DATABASE_URL: url, NODE_ENV: "production" });
   const auth = { authorization: `Bearer ${f.gatewayToken}`, "content-type": "application/json" };
@@ -63,19 +73,25 @@ async function main() {
         method: "POST",
         path: p1,
         headers: auth,
-        setupRequest: (req, ctx) => {
+        setupRequest: (req, ctx: Record<string, unknown>) => {
           ctx.rid = `bench-${process.pid}-${n++}`;
           return { ...req, body: authorizeBody(ctx.rid as string) };
         },
       },
-      { method: "POST", path: p2, headers: auth, setupRequest: (req, ctx) => ({ ...req, body: usageBody(ctx.rid as string) }) },
+      { method: "POST", path: p2, headers: auth, setupRequest: (req, ctx: Record<string, unknown>) => ({ ...req, body: usageBody(ctx.rid as string) }) },
     ],
   });
 
   // Warm-up (JIT, page cache), then the measured runs: baseline first, then enforcement.
   await run({ ...pairs(enforce.port, "/api/authorize", "/api/usage"), duration: 2 });
+  // Server CPU per request as well as throughput: on a shared, loaded machine the CPU cost is the
+  // steadier figure (it does not count time the scheduler gave to other processes).
+  let c0 = cpuSeconds(echo.child.pid!);
   const bare = await run(pairs(echo.port, "/echo-a", "/echo-b"));
+  const bareCpuUs = ((cpuSeconds(echo.child.pid!) - c0) / bare.requests.total) * 1e6;
+  c0 = cpuSeconds(enforce.child.pid!);
   const enf = await run(pairs(enforce.port, "/api/authorize", "/api/usage"));
+  const enfCpuUs = ((cpuSeconds(enforce.child.pid!) - c0) / enf.requests.total) * 1e6;
   echo.child.kill("SIGTERM");
   enforce.child.kill("SIGTERM");
   await new Promise((r) => enforce.child.once("exit", r));
@@ -92,15 +108,20 @@ async function main() {
   const org = engine.orgs.get(f.orgId)!;
   const N = 200_000;
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < N; i++) await authorize(engine, org, { apiKey: f.apiKey, model: "gpt-4o", inputTokens: 1200, maxOutputTokens: 800, tags: { feature: "bench" } });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSecs = (cpu.user + cpu.system) / 1e6;
   await engine.stop();
 
   const r = enf.requests.average / bare.requests.average;
-  console.log(`\nbare echo:   ${bare.requests.average.toFixed(0)} req/s  p50 ${bare.latency.p50} ms  p99 ${bare.latency.p99} ms`);
-  console.log(`enforcement: ${enf.requests.average.toFixed(0)} req/s = ${(enf.requests.average / 2).toFixed(0)} authorize+settle pairs/s  p50 ${enf.latency.p50} ms  p99 ${enf.latency.p99} ms  (non-2xx: ${non2xx}, errors: ${enf.errors}, events written: ${events})`);
-  console.log(`enforce/bare = ${r.toFixed(2)}`);
-  console.log(`in-process: ${(N / secs).toFixed(0)} decisions/s`);
+  const load = (await import("node:os")).loadavg()[0];
+  console.log(`\n${CONNECTIONS} connections, ${DURATION} s each, load average ${load.toFixed(1)} on ${os.cpus().length} cores`);
+  console.log(`bare echo:   ${bare.requests.average.toFixed(0)} req/s  p50 ${bare.latency.p50} ms  p99 ${bare.latency.p99} ms  server CPU ${bareCpuUs.toFixed(0)} us/req`);
+  console.log(`enforcement: ${enf.requests.average.toFixed(0)} req/s = ${(enf.requests.average / 2).toFixed(0)} authorize+settle pairs/s  p50 ${enf.latency.p50} ms  p99 ${enf.latency.p99} ms  server CPU ${enfCpuUs.toFixed(0)} us/req  (non-2xx: ${non2xx}, errors: ${enf.errors}, events written: ${events})`);
+  console.log(`enforce/bare = ${r.toFixed(2)}  (by server CPU per request: ${(bareCpuUs / enfCpuUs).toFixed(2)})`);
+  console.log(`in-process: ${(N / secs).toFixed(0)} decisions/s (${(N / cpuSecs).toFixed(0)} per CPU-second)`);
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }

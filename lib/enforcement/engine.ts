@@ -69,7 +69,7 @@ export class Engine {
     this.rates = this.distributed?.rates ?? new RateLimiter();
     this.committer = new GroupCommitter(this.store, (e) => console.error("purser: usage commit failed:", e instanceof Error ? e.message : e));
     this.reservationTtlMs = opts.reservationTtlMs ?? 10 * 60_000;
-    this.ready = this.start(opts.pollMs ?? 250, opts.sweepMs ?? 1000).catch((e) => {
+    this.ready = this.start(opts.pollMs ?? 500, opts.sweepMs ?? 1000).catch((e) => {
       this.failed = e;
       console.error("purser: enforcement engine failed to start:", e instanceof Error ? e.message : e);
     });
@@ -78,7 +78,7 @@ export class Engine {
   private async start(pollMs: number, sweepMs: number): Promise<void> {
     await this.poll();
     // Another replica announced a policy change: reload now instead of at the next poll.
-    await this.distributed?.bus.subscribe(() => void this.refresh());
+    await this.distributed?.bus.subscribe(() => this.refresh(), (orgId) => this.orgs.get(orgId)?.version);
     const poll = setInterval(() => void this.refresh(), pollMs);
     const sweep = setInterval(() => this.sweep(Date.now()), sweepMs);
     this.timers.push(poll, sweep);
@@ -169,14 +169,29 @@ export class Engine {
 
   /** The org of a gateway token, "revoked", or null if unknown. */
   gateway(token: string): OrgPolicy | "revoked" | null {
-    const g = this.gateways.get(sha256Hex(token));
+    const g = this.gateways.get(this.hash(token));
     if (!g) return null;
     if (g.revoked) return "revoked";
     return this.orgs.get(g.orgId) ?? null;
   }
 
   key(org: OrgPolicy, secret: string): KeyPolicy | undefined {
-    return org.keysByHash.get(sha256Hex(secret));
+    return org.keysByHash.get(this.hash(secret));
+  }
+
+  /**
+   * SHA-256 of recently presented secrets: gateways send the same few keys and tokens on every
+   * call, and a Map lookup is far cheaper than a hash. Bounded; the secrets stay in this process.
+   */
+  private hashes = new Map<string, string>();
+  private hash(secret: string): string {
+    let h = this.hashes.get(secret);
+    if (h === undefined) {
+      h = sha256Hex(secret);
+      if (this.hashes.size >= 10_000) this.hashes.clear();
+      this.hashes.set(secret, h);
+    }
+    return h;
   }
 
   /** Minutes since the epoch of the start of the org-local hour holding `at`. */

@@ -24,13 +24,21 @@ parentPort.on("message", (m) => {
   try {
     let result = null;
     if (m.op === "begin") {
-      // First half of a commit: take the write lock, insert the events, say which were new.
-      conn.prepare("BEGIN IMMEDIATE").run();
-      result = [];
-      for (const st of m.stmts) result.push(...prepare(st.sql).all(...st.params));
+      // Take the write lock and insert the events. The follow-ups (window totals, rollups) were
+      // built assuming every event is new: if so, run them and commit in this same round trip;
+      // otherwise leave the transaction open and let the main thread send the right ones.
+      prepare("BEGIN IMMEDIATE").run();
+      const rows = [];
+      for (const st of m.stmts) rows.push(...prepare(st.sql).all(...st.params));
+      const committed = rows.length === m.expected;
+      if (committed) {
+        for (const st of m.optimistic) prepare(st.sql).run(...st.params);
+        prepare("COMMIT").run();
+      }
+      result = { rows, committed };
     } else if (m.op === "finish") {
       for (const st of m.stmts) prepare(st.sql).run(...st.params);
-      conn.prepare("COMMIT").run();
+      prepare("COMMIT").run();
     } else if (m.op === "rollback") {
       if (conn.inTransaction) conn.prepare("ROLLBACK").run();
     } else if (m.op === "get") {

@@ -40,10 +40,18 @@ export class SqliteWorkerUsageStore implements UsageStore {
 
   async commit(batch: Batch): Promise<boolean[]> {
     const now = new Date();
-    const returned = await this.call<{ orgId: string; requestId: string }[]>({ op: "begin", stmts: chunks(batch.settles).map((c) => insertEvents(d, c, now)) });
-    const flags = insertedFlags(batch, returned);
-    const inserted = batch.settles.filter((_s, i) => flags[i]);
-    await this.call({ op: "finish", stmts: followUps(d, batch, inserted, now) });
+    // One round trip in the common case (no duplicate requestId): see the worker's "begin".
+    const { rows, committed } = await this.call<{ rows: { orgId: string; requestId: string }[]; committed: boolean }>({
+      op: "begin",
+      stmts: chunks(batch.settles).map((c) => insertEvents(d, c, now)),
+      expected: batch.settles.length,
+      optimistic: followUps(d, batch, batch.settles, now),
+    });
+    const flags = insertedFlags(batch, rows);
+    if (!committed) {
+      const inserted = batch.settles.filter((_s, i) => flags[i]);
+      await this.call({ op: "finish", stmts: followUps(d, batch, inserted, now) });
+    }
     return flags;
   }
 
