@@ -10,8 +10,8 @@ beforeAll(async () => {
 
 describe("OIDC sign-in", () => {
   it("is enabled only when issuer, client id and secret are all set", () => {
-    expect(oidcConfigured({ PURSER_OIDC_ISSUER: "https://idp.test", PURSER_OIDC_CLIENT_ID: "a" } as NodeJS.ProcessEnv)).toBe(false);
-    expect(oidcConfigured({ PURSER_OIDC_ISSUER: "https://idp.test", PURSER_OIDC_CLIENT_ID: "a", PURSER_OIDC_CLIENT_SECRET: "s" } as NodeJS.ProcessEnv)).toBe(true);
+    expect(oidcConfigured({ PURSER_OIDC_ISSUER: "https://idp.test", PURSER_OIDC_CLIENT_ID: "a" })).toBe(false);
+    expect(oidcConfigured({ PURSER_OIDC_ISSUER: "https://idp.test", PURSER_OIDC_CLIENT_ID: "a", PURSER_OIDC_CLIENT_SECRET: "s" })).toBe(true);
   });
 
   it("admits only existing, enabled users with a verified email", async () => {

@@ -1,7 +1,7 @@
 // OIDC sign-in admits only existing, enabled users, matched by a verified email (no self-registration).
 import { db } from "@/lib/db";
 
-export function oidcConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+export function oidcConfigured(env: Record<string, string | undefined> = process.env): boolean {
   return Boolean(env.PURSER_OIDC_ISSUER && env.PURSER_OIDC_CLIENT_ID && env.PURSER_OIDC_CLIENT_SECRET);
 }
 
