@@ -31,7 +31,7 @@ export function BudgetFields({ form }: { form: UseFormReturn<BudgetFormValues> }
         </Field>
         <Field id="budget-enforcement" label="Enforcement" error={msg(err.enforcement)} hint="Hard denies; soft alerts and lets it run.">
           <Select {...form.register("enforcement")}>
-            <option value="hard">Hard (deny over the limit)</option>
+            <option value="hard">Hard (deny)</option>
             <option value="soft">Soft (alert only)</option>
           </Select>
         </Field>

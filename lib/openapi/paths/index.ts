@@ -9,6 +9,8 @@ import { registerAuditPaths } from "./audit";
 import { registerBudgetPaths } from "./budgets";
 import { registerPricePaths } from "./prices";
 import { registerSpendPaths } from "./spend";
+import { registerAlertPaths } from "./alerts";
+import { registerWebhookPaths } from "./webhooks";
 
 export const pathRegistrars: PathRegistrar[] = [
   registerOrgPaths,
@@ -20,4 +22,6 @@ export const pathRegistrars: PathRegistrar[] = [
   registerBudgetPaths,
   registerPricePaths,
   registerSpendPaths,
+  registerAlertPaths,
+  registerWebhookPaths,
 ];
