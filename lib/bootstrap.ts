@@ -5,6 +5,7 @@ import { db as defaultDb, type Db, type Tx } from "@/lib/db";
 import { sha256Hex } from "@/lib/crypto";
 import { hashPassword } from "@/lib/auth/passwords";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { seedPrices } from "@/lib/prices/catalog";
 
 export type BootstrapEnv = Partial<Record<
   | "PURSER_BOOTSTRAP_ORG" | "PURSER_BOOTSTRAP_EMAIL" | "PURSER_BOOTSTRAP_PASSWORD" | "PURSER_BOOTSTRAP_TIMEZONE"
@@ -35,8 +36,9 @@ const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === "P2
 
 export async function bootstrap(env: BootstrapEnv = process.env as BootstrapEnv, db: Db = defaultDb): Promise<BootstrapResult> {
   const result: BootstrapResult = { created: false, tokensCreated: [] };
-  const orgName = env.PURSER_BOOTSTRAP_ORG?.trim();
   const email = env.PURSER_BOOTSTRAP_EMAIL?.trim().toLowerCase();
+  // DESIGN §10 names the org variable, but an owner alone is enough to start: the org gets a default name.
+  const orgName = env.PURSER_BOOTSTRAP_ORG?.trim() || (email ? "Purser" : undefined);
   const password = env.PURSER_BOOTSTRAP_PASSWORD;
   if (orgName && email && password && (await db.organization.count()) === 0) {
     const passwordHash = await hashPassword(password);
@@ -46,6 +48,8 @@ export async function bootstrap(env: BootstrapEnv = process.env as BootstrapEnv,
           data: { name: orgName, slug: slugify(orgName), timezone: validZone(env.PURSER_BOOTSTRAP_TIMEZONE) },
         });
         const owner = await tx.user.create({ data: { orgId: org.id, email, name: email.split("@")[0], role: "owner", passwordHash } });
+        // A new org starts with the current list prices, so no model is unpriced on day one.
+        await seedPrices(tx, org.id);
         await recordAudit(tx, { actor: system(org.id), action: "org.bootstrap", entityType: "organization", entityId: org.id, after: { name: org.name, slug: org.slug, timezone: org.timezone } });
         await recordAudit(tx, { actor: system(org.id), action: "user.create", entityType: "user", entityId: owner.id, after: { email, role: "owner" } });
         Object.assign(result, { created: true, orgId: org.id, orgName: org.name, ownerEmail: email });
