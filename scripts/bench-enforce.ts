@@ -33,6 +33,16 @@ function cpuSeconds(pid: number): number {
   }
 }
 
+/** CPU seconds of the main thread only (tid = pid): the rest is the SQLite writer thread, GC, libuv. */
+function mainThreadCpuSeconds(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
 }
@@ -90,8 +100,10 @@ async function main() {
   const bare = await run(pairs(echo.port, "/echo-a", "/echo-b"));
   const bareCpuUs = ((cpuSeconds(echo.child.pid!) - c0) / bare.requests.total) * 1e6;
   c0 = cpuSeconds(enforce.child.pid!);
+  const m0 = mainThreadCpuSeconds(enforce.child.pid!);
   const enf = await run(pairs(enforce.port, "/api/authorize", "/api/usage"));
   const enfCpuUs = ((cpuSeconds(enforce.child.pid!) - c0) / enf.requests.total) * 1e6;
+  const enfMainUs = ((mainThreadCpuSeconds(enforce.child.pid!) - m0) / enf.requests.total) * 1e6;
   echo.child.kill("SIGTERM");
   enforce.child.kill("SIGTERM");
   await new Promise((r) => enforce.child.once("exit", r));
@@ -119,7 +131,7 @@ async function main() {
   const load = (await import("node:os")).loadavg()[0];
   console.log(`\n${CONNECTIONS} connections, ${DURATION} s each, load average ${load.toFixed(1)} on ${os.cpus().length} cores`);
   console.log(`bare echo:   ${bare.requests.average.toFixed(0)} req/s  p50 ${bare.latency.p50} ms  p99 ${bare.latency.p99} ms  server CPU ${bareCpuUs.toFixed(0)} us/req`);
-  console.log(`enforcement: ${enf.requests.average.toFixed(0)} req/s = ${(enf.requests.average / 2).toFixed(0)} authorize+settle pairs/s  p50 ${enf.latency.p50} ms  p99 ${enf.latency.p99} ms  server CPU ${enfCpuUs.toFixed(0)} us/req  (non-2xx: ${non2xx}, errors: ${enf.errors}, events written: ${events})`);
+  console.log(`enforcement: ${enf.requests.average.toFixed(0)} req/s = ${(enf.requests.average / 2).toFixed(0)} authorize+settle pairs/s  p50 ${enf.latency.p50} ms  p99 ${enf.latency.p99} ms  server CPU ${enfCpuUs.toFixed(0)} us/req (main thread ${enfMainUs.toFixed(0)})  (non-2xx: ${non2xx}, errors: ${enf.errors}, events written: ${events})`);
   console.log(`enforce/bare = ${r.toFixed(2)}  (by server CPU per request: ${(bareCpuUs / enfCpuUs).toFixed(2)})`);
   console.log(`in-process: ${(N / secs).toFixed(0)} decisions/s (${(N / cpuSecs).toFixed(0)} per CPU-second)`);
   rmSync(dir, { recursive: true, force: true });

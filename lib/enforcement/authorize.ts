@@ -14,6 +14,9 @@ import { errorResult, type HandlerResult } from "./http/respond";
 import type { LimitState } from "./rate-limit";
 import { UNAVAILABLE_DENIAL, underFailMode } from "./redis/fail-mode";
 
+/** Remembered authorize answers (by org + requestId), for repeated requestIds. */
+const AUTHORIZED_MEMORY = 200_000;
+
 const ID_PREFIX = randomBytes(6).toString("hex");
 let seq = 0;
 /** Unique ids without a syscall per request: a random per-process prefix plus a counter. */
@@ -89,6 +92,7 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
   if (!rate) return deny(503, requestId, UNAVAILABLE_DENIAL, { estimate: estimateView });
   const rateView = { rpm: limitView(rate.rpm), tpm: limitView(rate.tpm) };
   if (!rate.ok) {
+    // Not remembered by requestId: a retry after Retry-After must get a fresh decision.
     const limit = rate.which === "rpm" ? key.rpmLimit : key.tpmLimit;
     return deny(
       429,
@@ -167,6 +171,10 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
       },
     };
   }
-  if (cacheKey) engine.authorized.set(cacheKey, { at: now, response: result, reservationId: decision.allow ? reservationId : null });
+  if (cacheKey) {
+    engine.authorized.set(cacheKey, { at: now, response: result, reservationId: decision.allow ? reservationId : null });
+    // Bounded memory: the oldest answers go first (a retry that late gets a fresh decision).
+    if (engine.authorized.size > AUTHORIZED_MEMORY) engine.authorized.delete(engine.authorized.keys().next().value!);
+  }
   return result;
 }

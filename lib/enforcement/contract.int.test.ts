@@ -184,6 +184,26 @@ for (const make of [fastPathTarget, async () => routeTarget()]) {
       ]);
     });
 
+    it("shadow budgets never deny but count would-deny; denials are counted; lastUsedAt is updated", async () => {
+      const f = await createEnforcementFixture({
+        budgets: [
+          { level: "org", limitUsd: 0.01, shadow: true, name: "org shadow" },
+          { level: "key", limitUsd: 0.02, name: "key hard" },
+        ],
+      });
+      const req = { apiKey: f.apiKey, model: "gpt-4o", inputTokens: 1200, maxOutputTokens: 800 };
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await t.authorize(f.gatewayToken, req)).status);
+      expect(statuses).toEqual([200, 402, 402]); // the hard key budget denies; the shadow one never does
+      const windows = async () => {
+        const rows = await db.budgetWindow.findMany({ where: { budgetId: { in: f.budgets.map((b) => b.id) } } });
+        return f.budgets.map((b) => rows.find((r) => r.budgetId === b.id)).map((r) => [r?.wouldDenyRequests ?? 0, r?.deniedRequests ?? 0]);
+      };
+      // The first request already exceeds the shadow limit: all three would have been denied.
+      await expect.poll(windows, { timeout: 5000 }).toEqual([[3, 0], [0, 2]]);
+      await expect.poll(async () => (await db.apiKey.findUnique({ where: { id: f.keyId } }))?.lastUsedAt !== null, { timeout: 5000 }).toBe(true);
+    });
+
     it("sees a budget created after start within a second (policyVersion)", async () => {
       const f = await createEnforcementFixture();
       const req = { apiKey: f.apiKey, model: "gpt-4o", inputTokens: 1200, maxOutputTokens: 800 };
