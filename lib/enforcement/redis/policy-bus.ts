@@ -23,8 +23,21 @@ export class PolicyBus {
     await this.pub.publish(this.keys.policyChannel(), JSON.stringify(change)).catch(() => undefined);
   }
 
-  /** Calls `onChange` for every announced change (from any replica, this one included). */
-  async subscribe(onChange: (c: PolicyChange) => void): Promise<void> {
+  /**
+   * Calls `reload` for every announced change (from any replica, this one included). A change may be
+   * announced from inside its transaction, before it is visible: while `loadedVersion` is still
+   * behind the announced version, reload is retried every 25 ms (for at most two seconds).
+   */
+  async subscribe(reload: () => Promise<void> | void, loadedVersion: (orgId: string) => number | undefined = () => undefined): Promise<void> {
+    const onChange = (c: PolicyChange) => {
+      const until = Date.now() + 2000;
+      const attempt = async () => {
+        await reload();
+        const v = loadedVersion(c.orgId);
+        if (v !== undefined && v < c.version && Date.now() < until) setTimeout(() => void attempt(), 25).unref();
+      };
+      void attempt();
+    };
     // A subscriber connection may queue while connecting: it is not on any request's path.
     this.sub = new Redis(this.url, { connectionName: "purser-policy-sub", retryStrategy: (n) => Math.min(100 * n, 1000) });
     this.sub.on("error", () => undefined);

@@ -4,7 +4,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
+// npm scripts and vitest run from the project root (tsx runs scripts as CommonJS: no import.meta).
+const ROOT = process.cwd();
 const children = new Set<ChildProcess>();
 process.once("exit", () => children.forEach((c) => c.kill("SIGKILL")));
 
