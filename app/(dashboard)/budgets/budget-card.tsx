@@ -37,6 +37,11 @@ export function BudgetCard({ budget: b, now, timezone, onEdit, onReallocate }: P
         <span className="font-medium text-ink">{b.name}</span>
         <Badge tone={b.enforcement === "hard" ? "danger" : "warn"}>{b.enforcement}</Badge>
         {b.shadow && <Badge tone="neutral">shadow</Badge>}
+        {b.pending && (
+          <span role="status" className="text-xs text-ink-muted">
+            saving…
+          </span>
+        )}
         <Badge tone="info">{b.periodLabel}</Badge>
         {filters.length > 0 && <Badge tone="neutral">only {filters.join(", ")}</Badge>}
         <span className="ml-auto flex items-center gap-1">

@@ -12,22 +12,40 @@ import { useToast } from "@/components/ui/toast";
 import { createBudgetAction, deleteBudgetAction, updateBudgetAction } from "./actions";
 import { defaultsFor, toCreateInput, toUpdateInput, type BudgetFormValues } from "./budget-form-values";
 import { BudgetFields } from "./budget-fields";
-import type { BudgetView, TreeNode } from "./tree-types";
+import { usdToMicros } from "@/lib/money";
+import type { UpdateBudgetInput } from "@/lib/schemas/budget";
+import type { BudgetView, Optimistic, TreeNode } from "./tree-types";
 
 export type BudgetDialogTarget = { mode: "edit"; budget: BudgetView } | { mode: "create"; node: TreeNode };
 
-type Props = { target: BudgetDialogTarget | null; timezone: string; canOversubscribe: boolean; onClose: () => void };
+type Props = { target: BudgetDialogTarget | null; timezone: string; canOversubscribe: boolean; optimistic: Optimistic; onClose: () => void };
 
-export function BudgetDialog({ target, timezone, canOversubscribe, onClose }: Props) {
+/** What the card can show at once for an edit (the rest arrives with the refreshed page). */
+function patchOf(input: UpdateBudgetInput): Partial<BudgetView> {
+  const patch: Partial<BudgetView> = {};
+  if (input.name !== undefined) patch.name = input.name.trim();
+  if (input.enforcement !== undefined) patch.enforcement = input.enforcement;
+  if (input.shadow !== undefined) patch.shadow = input.shadow;
+  try {
+    if (input.limitUsd !== undefined) patch.limitMicros = usdToMicros(input.limitUsd);
+  } catch {
+    // the server will name the problem
+  }
+  return patch;
+}
+
+export function BudgetDialog({ target, timezone, canOversubscribe, optimistic, onClose }: Props) {
   const title = !target ? "" : target.mode === "edit" ? `Edit budget “${target.budget.name}”` : `New budget for ${target.node.name}`;
   return (
     <Dialog open={target !== null} onClose={onClose} title={title} description={`Windows follow the organization's time zone (${timezone}).`}>
-      {target && <BudgetForm key={target.mode === "edit" ? target.budget.id : target.node.key} target={target} canOversubscribe={canOversubscribe} onDone={onClose} />}
+      {target && <BudgetForm key={target.mode === "edit" ? target.budget.id : target.node.key} target={target} canOversubscribe={canOversubscribe} optimistic={optimistic} onDone={onClose} />}
     </Dialog>
   );
 }
 
-function BudgetForm({ target, canOversubscribe, onDone }: { target: BudgetDialogTarget; canOversubscribe: boolean; onDone: () => void }) {
+type FormProps = { target: BudgetDialogTarget; canOversubscribe: boolean; optimistic: Optimistic; onDone: () => void };
+
+function BudgetForm({ target, canOversubscribe, optimistic, onDone }: FormProps) {
   const router = useRouter();
   const { toast } = useToast();
   const [overCeiling, setOverCeiling] = useState<string | null>(null);
@@ -44,7 +62,14 @@ function BudgetForm({ target, canOversubscribe, onDone }: { target: BudgetDialog
   const { form, submit, formError, submitting } = useActionForm({
     schema: editing ? updateBudgetSchema : createBudgetSchema,
     toInput: (v: BudgetFormValues) => (editing ? toUpdateInput(v, editing) : toCreateInput(v, node!)),
-    action: (input) => watchAllocation(editing ? updateBudgetAction(editing.id, input as never) : createBudgetAction(input as never)),
+    action: async (input) => {
+      if (!editing) return watchAllocation(createBudgetAction(input as never));
+      // Optimistic: the card shows the new values (marked "saving") while the server decides.
+      optimistic.apply({ [editing.id]: patchOf(input as UpdateBudgetInput) });
+      const result = await watchAllocation(updateBudgetAction(editing.id, input as never));
+      if (!result.ok) optimistic.revert([editing.id]);
+      return result;
+    },
     defaultValues: defaultsFor(editing, node),
     onSuccess: () => {
       toast(editing ? `Budget “${form.getValues("name")}” saved` : `Budget “${form.getValues("name")}” created`);

@@ -182,3 +182,15 @@ describe("budget form values", () => {
     expect(defaultsFor(view({ level: "org", scopeId: "o1", limitMicros: 1_234_500n }), null).limitUsd).toBe("1.2345");
   });
 });
+
+describe("optimistic patches", () => {
+  it("shows the new limit at once, marked pending, with the state recomputed", async () => {
+    const { applyPatches } = await import("./filter-tree");
+    const { tree, ann } = sample();
+    const used = { ...ann, usedMicros: 250n * M };
+    const t2 = { ...tree, children: tree.children.map((c) => ({ ...c, children: c.children.map((u) => ({ ...u, budgets: u.budgets.map((b) => (b.id === ann.id ? used : b)) })) })) };
+    const out = flattenBudgets(applyPatches(t2, { [ann.id]: { limitMicros: 200n * M } })).find((b) => b.id === ann.id)!;
+    expect(out).toMatchObject({ limitMicros: 200n * M, pending: true, state: "exceeded" });
+    expect(applyPatches(tree, {})).toBe(tree);
+  });
+});

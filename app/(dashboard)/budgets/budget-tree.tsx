@@ -1,15 +1,15 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { countBudgets, filterTree, parentKeys } from "./filter-tree";
+import { applyPatches, countBudgets, filterTree, parentKeys } from "./filter-tree";
 import { flattenBudgets } from "./build-tree";
 import { TreeNodeView, type NodeHandlers } from "./tree-node";
 import { BudgetDialog, type BudgetDialogTarget } from "./budget-dialog";
 import { ReallocateDialog } from "./reallocate-dialog";
-import type { BudgetView, TreeNode } from "./tree-types";
+import type { BudgetPatches, BudgetView, Optimistic, TreeNode } from "./tree-types";
 
 type Props = { tree: TreeNode; now: string; timezone: string; canOversubscribe: boolean };
 
@@ -28,8 +28,16 @@ export function BudgetTree({ tree, now, timezone, canOversubscribe }: Props) {
   const [expanded, setExpanded] = useState(() => initialExpanded(tree));
   const [editing, setEditing] = useState<BudgetDialogTarget | null>(null);
   const [moving, setMoving] = useState<BudgetView | null>(null);
+  const [patches, setPatches] = useState<BudgetPatches>({});
+  // The server's fresh tree replaces every optimistic change.
+  useEffect(() => setPatches({}), [tree]);
+  const optimistic: Optimistic = {
+    apply: (p: BudgetPatches) => setPatches((cur) => ({ ...cur, ...p })),
+    revert: (ids: string[]) => setPatches((cur) => Object.fromEntries(Object.entries(cur).filter(([id]) => !ids.includes(id)))),
+  };
 
-  const filtered = useMemo(() => filterTree(tree, { search, overOnly }), [tree, search, overOnly]);
+  const shown = useMemo(() => applyPatches(tree, patches), [tree, patches]);
+  const filtered = useMemo(() => filterTree(shown, { search, overOnly }), [shown, search, overOnly]);
   const filtering = search.trim() !== "" || overOnly;
   const allBudgets = useMemo(() => flattenBudgets(tree), [tree]);
 
@@ -99,8 +107,9 @@ export function BudgetTree({ tree, now, timezone, canOversubscribe }: Props) {
           : `${countBudgets(tree)} budget(s)`}
       </p>
       <ul className="rounded-lg border border-line bg-canvas p-3">{filtered && <TreeNodeView node={filtered} depth={0} h={h} />}</ul>
-      <BudgetDialog target={editing} timezone={timezone} canOversubscribe={canOversubscribe} onClose={() => setEditing(null)} />
+      <BudgetDialog target={editing} timezone={timezone} canOversubscribe={canOversubscribe} optimistic={optimistic} onClose={() => setEditing(null)} />
       <ReallocateDialog
+        optimistic={optimistic}
         from={moving}
         budgets={allBudgets}
         tree={tree}

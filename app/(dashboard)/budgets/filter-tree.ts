@@ -1,6 +1,7 @@
 // Search and "over threshold" filtering of the budgets tree: a node stays when it matches or when one
 // of its descendants does (so the path to a match is always visible).
-import type { TreeNode } from "./tree-types";
+import { budgetState } from "./budget-format";
+import type { BudgetPatches, BudgetView, TreeNode } from "./tree-types";
 
 export type TreeFilter = { search: string; overOnly: boolean };
 
@@ -31,4 +32,19 @@ export function parentKeys(node: TreeNode): string[] {
 
 export function countBudgets(node: TreeNode): number {
   return node.budgets.length + node.children.reduce((n, c) => n + countBudgets(c), 0);
+}
+
+/** The tree with optimistic changes applied (marked pending); untouched subtrees are reused. */
+export function applyPatches(node: TreeNode, patches: BudgetPatches): TreeNode {
+  if (Object.keys(patches).length === 0) return node;
+  return {
+    ...node,
+    budgets: node.budgets.map((b) => (patches[b.id] ? patched(b, patches[b.id]) : b)),
+    children: node.children.map((c) => applyPatches(c, patches)),
+  };
+}
+
+function patched(b: BudgetView, patch: Partial<BudgetView>): BudgetView {
+  const next = { ...b, ...patch, pending: true };
+  return { ...next, ...budgetState(next.limitMicros, next.usedMicros, next.reservedMicros, next.alertThresholds) };
 }

@@ -12,16 +12,17 @@ import { Input, Select } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { reallocateBudgetAction } from "./actions";
 import { moveTargets, previewMove } from "./reallocation-preview";
-import type { BudgetView, TreeNode } from "./tree-types";
+import type { BudgetView, Optimistic, TreeNode } from "./tree-types";
 
 type Listed = BudgetView & { path: string };
-type Props = { from: BudgetView | null; budgets: Listed[]; tree: TreeNode; canOversubscribe: boolean; onClose: () => void };
+type Props = { from: BudgetView | null; budgets: Listed[]; tree: TreeNode; canOversubscribe: boolean; optimistic: Optimistic; onClose: () => void };
+type FormProps = Omit<Props, "from" | "onClose"> & { from: BudgetView; onDone: () => void };
 type Values = { toBudgetId: string; amountUsd: string; note: string; confirmOversubscribe: boolean };
 
-export function ReallocateDialog({ from, budgets, tree, canOversubscribe, onClose }: Props) {
+export function ReallocateDialog({ from, budgets, tree, canOversubscribe, optimistic, onClose }: Props) {
   return (
     <Dialog open={from !== null} onClose={onClose} title={from ? `Move budget from “${from.name}”` : ""} description="Moves part of one limit to another budget of the same period, in one step, recorded in the audit log with your note.">
-      {from && <MoveForm key={from.id} from={from} budgets={budgets} tree={tree} canOversubscribe={canOversubscribe} onDone={onClose} />}
+      {from && <MoveForm key={from.id} from={from} budgets={budgets} tree={tree} canOversubscribe={canOversubscribe} optimistic={optimistic} onDone={onClose} />}
     </Dialog>
   );
 }
@@ -38,7 +39,7 @@ function teamName(tree: TreeNode, teamId: string): string {
   return tree.children.find((c) => c.level === "team" && c.entityId === teamId)?.name ?? "Team";
 }
 
-function MoveForm({ from, budgets, tree, canOversubscribe, onDone }: { from: BudgetView; budgets: Listed[]; tree: TreeNode; canOversubscribe: boolean; onDone: () => void }) {
+function MoveForm({ from, budgets, tree, canOversubscribe, optimistic, onDone }: FormProps) {
   const router = useRouter();
   const { toast } = useToast();
   const [overCeiling, setOverCeiling] = useState<string | null>(null);
@@ -53,8 +54,15 @@ function MoveForm({ from, budgets, tree, canOversubscribe, onDone }: { from: Bud
       ...(v.confirmOversubscribe ? { confirmOversubscribe: true } : {}),
     }),
     action: async (input) => {
+      // Optimistic: both cards show their new limits (marked "saving") while the server decides.
+      const to = targets.find((t) => t.id === input.toBudgetId);
+      const amount = micros(String(input.amountUsd));
+      if (to && amount > 0n) optimistic.apply({ [from.id]: { limitMicros: from.limitMicros - amount }, [to.id]: { limitMicros: to.limitMicros + amount } });
       const result = await reallocateBudgetAction(input);
-      if (!result.ok && result.error.code === "allocation_exceeded") setOverCeiling(result.error.message);
+      if (!result.ok) {
+        optimistic.revert([from.id, input.toBudgetId]);
+        if (result.error.code === "allocation_exceeded") setOverCeiling(result.error.message);
+      }
       return result;
     },
     defaultValues: { toBudgetId: targets[0]?.id ?? "", amountUsd: "", note: "", confirmOversubscribe: false },

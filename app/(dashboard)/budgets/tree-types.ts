@@ -37,7 +37,13 @@ export type BudgetView = {
   canEdit: boolean;
   canDelete: boolean;
   canReallocate: boolean;
+  /** Set while a change is on its way to the server (optimistic display). */
+  pending?: boolean;
 };
+
+/** Optimistic changes by budget id, shown until the server's fresh tree arrives. */
+export type BudgetPatches = Record<string, Partial<BudgetView>>;
+export type Optimistic = { apply: (p: BudgetPatches) => void; revert: (ids: string[]) => void };
 
 export type AllocationView = {
   periodKey: string;

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { createWebhookSchema, WEBHOOK_EVENTS, type CreatedWebhook } from "@/lib/schemas/webhook";
+import { createWebhookSchema, WEBHOOK_EVENTS, type CreatedWebhook, type CreateWebhookInput } from "@/lib/schemas/webhook";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -30,7 +30,8 @@ export function CreateWebhookDialog() {
   const { toast } = useToast();
   const { form, submit, formError, submitting } = useActionForm({
     schema: createWebhookSchema,
-    toInput: (v: Values) => ({ url: v.url, format: v.format, events: v.events ?? [], enabled: true }),
+    // Unknown event names stay in the input so the schema names them (the checkboxes only offer real ones).
+    toInput: (v: Values): CreateWebhookInput => ({ url: v.url, format: v.format, events: (v.events || []) as CreateWebhookInput["events"], enabled: true }),
     action: createWebhookAction,
     defaultValues: { url: "", format: "json", events: [] },
     onSuccess: (hook) => {
