@@ -58,6 +58,7 @@ export class Engine {
   private polling: Promise<void> | null = null;
   ready: Promise<void>;
   failed: unknown = null;
+  failedAt = 0;
 
   constructor(opts: EngineOptions = {}) {
     const url = opts.url ?? databaseUrl();
@@ -71,6 +72,7 @@ export class Engine {
     this.reservationTtlMs = opts.reservationTtlMs ?? 10 * 60_000;
     this.ready = this.start(opts.pollMs ?? 500, opts.sweepMs ?? 1000).catch((e) => {
       this.failed = e;
+      this.failedAt = Date.now();
       console.error("purser: enforcement engine failed to start:", e instanceof Error ? e.message : e);
     });
   }
@@ -79,7 +81,8 @@ export class Engine {
     await this.poll();
     // Another replica announced a policy change: reload now instead of at the next poll.
     await this.distributed?.bus.subscribe(() => this.refresh(), (orgId) => this.orgs.get(orgId)?.version);
-    const poll = setInterval(() => void this.refresh(), pollMs);
+    // A failed poll (database briefly away) keeps the last good policy and tries again next tick.
+    const poll = setInterval(() => this.refresh().catch((e) => console.error("purser: policy poll failed:", e instanceof Error ? e.message : e)), pollMs);
     const sweep = setInterval(() => this.sweep(Date.now()), sweepMs);
     this.timers.push(poll, sweep);
     for (const t of this.timers) t.unref();
@@ -258,6 +261,12 @@ const slot = ((globalThis as Record<symbol, Slot>)[SLOT] ??= {});
 
 /** The engine of this process, shared by every copy of this module (Next bundles its own). */
 export function getEngine(): Engine {
+  const e = slot.engine;
+  // An engine that could not start (database unreachable) answers 503; after a pause, try anew.
+  if (e?.failed && Date.now() - e.failedAt > 5_000) {
+    slot.engine = undefined;
+    void e.stop().catch(() => undefined);
+  }
   slot.engine ??= new Engine();
   return slot.engine;
 }
