@@ -7,7 +7,7 @@ import { pageActor } from "@/components/auth/page-actor";
 import { AccessDenied } from "@/components/auth/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { API_DOCS_HREF } from "@/components/ui/links";
+import { apiDocsHref } from "@/components/ui/links";
 import { KeysTable, type KeyRow } from "./keys-table";
 import { CreateKeyDialog } from "./create-key-dialog";
 
@@ -43,7 +43,7 @@ export default async function KeysPage() {
       <KeysTable
         rows={rows}
         empty={
-          <EmptyState title="No keys yet" action={{ href: `${API_DOCS_HREF}#keys`, label: "How gateways use keys" }}>
+          <EmptyState title="No keys yet" action={{ href: apiDocsHref("post", "/api/v1/keys"), label: "How gateways use keys" }}>
             <p>
               {canCreate
                 ? teamOptions.length > 0

@@ -5,8 +5,9 @@ import { pageActor } from "@/components/auth/page-actor";
 import { AccessDenied } from "@/components/auth/access-denied";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { API_DOCS_HREF } from "@/components/ui/links";
+import { apiDocsHref } from "@/components/ui/links";
 import { PricesTable, type PriceRow } from "./prices-table";
+import { CreatePriceDialog } from "./create-price-dialog";
 
 export const metadata: Metadata = { title: "Prices" };
 
@@ -17,7 +18,9 @@ export default async function PricesPage() {
     where: { orgId: actor.orgId },
     orderBy: [{ provider: "asc" }, { model: "asc" }, { effectiveFrom: "desc" }],
   });
+  const now = new Date();
   const rows: PriceRow[] = prices.map((p) => ({
+    status: p.effectiveFrom > now ? "scheduled" : p.effectiveTo && p.effectiveTo <= now ? "ended" : "in force",
     id: p.id,
     provider: p.provider,
     model: p.model,
@@ -34,11 +37,12 @@ export default async function PricesPage() {
       <PageHeader
         title="Prices"
         description="What each model costs, in USD per million tokens. Requests for a model with no price are denied unless the org sets a fallback price."
+        actions={can(actor, "price:update") ? <CreatePriceDialog /> : undefined}
       />
       <PricesTable
         rows={rows}
         empty={
-          <EmptyState title="No model prices" action={{ href: `${API_DOCS_HREF}#prices`, label: "Add prices through the API" }}>
+          <EmptyState title="No model prices" action={{ href: apiDocsHref("post", "/api/v1/prices"), label: "Add prices through the API" }}>
             <p>
               Purser prices every request before it runs. Add a price per provider and model with{" "}
               <code className="font-mono text-ink">POST /api/v1/prices</code>; each will be listed here with its effective dates.

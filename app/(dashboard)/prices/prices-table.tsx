@@ -3,11 +3,13 @@
 import { DataTable } from "@/components/data-table/data-table";
 import { columnHelper } from "@/components/data-table/features";
 import { DateTimeText } from "@/components/ui/time-zone";
+import { Badge } from "@/components/ui/badge";
 import { formatInt } from "@/components/ui/format";
 import { formatUsd } from "@/lib/money";
 
 export type PriceRow = {
   id: string;
+  status: "in force" | "ended" | "scheduled";
   provider: string;
   model: string;
   input: bigint;
@@ -28,9 +30,9 @@ const right = { align: "right" as const };
 const columns = col.columns([
   col.accessor("provider", { header: "Provider" }),
   col.accessor("model", { header: "Model", cell: (c) => <span className="font-mono text-xs">{c.getValue()}</span> }),
-  col.accessor("input", { header: "Input / MTok", sortFn: "basic", enableGlobalFilter: false, meta: right, cell: (c) => <Usd micros={c.getValue()} /> }),
-  col.accessor("output", { header: "Output / MTok", sortFn: "basic", enableGlobalFilter: false, meta: right, cell: (c) => <Usd micros={c.getValue()} /> }),
-  col.accessor("cachedInput", { header: "Cached input / MTok", enableSorting: false, enableGlobalFilter: false, meta: right, cell: (c) => <Usd micros={c.getValue()} /> }),
+  col.accessor("input", { header: "Input USD/MTok", sortFn: "basic", enableGlobalFilter: false, meta: right, cell: (c) => <Usd micros={c.getValue()} /> }),
+  col.accessor("output", { header: "Output USD/MTok", sortFn: "basic", enableGlobalFilter: false, meta: right, cell: (c) => <Usd micros={c.getValue()} /> }),
+  col.accessor("cachedInput", { header: "Cached USD/MTok", enableSorting: false, enableGlobalFilter: false, meta: right, cell: (c) => <Usd micros={c.getValue()} /> }),
   col.accessor("maxOutputTokens", {
     header: "Max output",
     enableGlobalFilter: false,
@@ -39,6 +41,10 @@ const columns = col.columns([
   }),
   col.accessor("effectiveFrom", { header: "Effective from", sortFn: "datetime", enableGlobalFilter: false, cell: (c) => <DateTimeText value={c.getValue()} dateOnly /> }),
   col.accessor("effectiveTo", { header: "Until", enableSorting: false, enableGlobalFilter: false, cell: (c) => <DateTimeText value={c.getValue()} dateOnly /> }),
+  col.accessor("status", {
+    header: "Status",
+    cell: (c) => <Badge tone={c.getValue() === "in force" ? "ok" : c.getValue() === "scheduled" ? "info" : "neutral"}>{c.getValue()}</Badge>,
+  }),
 ]);
 
 export function PricesTable({ rows, empty }: { rows: PriceRow[]; empty: React.ReactNode }) {
