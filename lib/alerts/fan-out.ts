@@ -16,7 +16,6 @@ export const SUPPRESSED = "suppressed: within the budget's alert cooldown";
 const FAN_OUT_LOCK = 74_225_001; // arbitrary constant naming this job's advisory lock
 
 async function lock(tx: Tx): Promise<boolean> {
-  if (dbProvider() !== "postgresql") return true; // embedded mode: one process, one worker
   const rows = await tx.$queryRawUnsafe<{ ok: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${FAN_OUT_LOCK}) AS ok`);
   return rows[0]?.ok === true;
 }
@@ -73,10 +72,13 @@ async function fanOutHook(tx: Tx, hook: Hook, now: Date): Promise<number> {
 export async function enqueueAlertDeliveries(now = new Date()): Promise<number> {
   const hooks = await db.webhook.findMany({ where: { enabled: true }, select: { id: true, orgId: true, events: true, format: true, createdAt: true } });
   if (!hooks.length) return 0;
-  return db.$transaction(async (tx) => {
-    if (!(await lock(tx))) return 0;
+  const run = async (tx: Tx) => {
     let n = 0;
     for (const hook of hooks) n += await fanOutHook(tx, hook, now);
     return n;
-  });
+  };
+  // Embedded mode is one process whose worker runs one pass at a time: no transaction, so the
+  // enforcement engine's group commits never wait behind SQLite's write lock for this.
+  if (dbProvider() !== "postgresql") return run(db as unknown as Tx);
+  return db.$transaction(async (tx) => ((await lock(tx)) ? run(tx) : 0));
 }
