@@ -163,6 +163,40 @@ test.describe("finance", () => {
       .toEqual([402, "budget_exceeded", ceiling.id]);
   });
 
+  test("moves budget between teams past a ceiling only after confirming the oversubscription", async ({ page, request }) => {
+    const api = adminApi(request);
+    const { teams } = fixtures();
+    // Weekly budgets, so no other test's monthly ceilings are involved.
+    const weekly = (scope: { level: string; id: string }, name: string, limitUsd: number) => ({ ...monthly(scope, name, limitUsd), period: "weekly" });
+    await api.post<Budget>("/budgets", weekly({ level: "team", id: teams.research }, unique("Research weekly"), 10));
+    const p = await member(request, teams.platform, "Pia");
+    const r = await member(request, teams.research, "Rae");
+    const from = await api.post<Budget>("/budgets", weekly({ level: "user", id: p.user.id }, unique("Pia weekly"), 20));
+    const to = await api.post<Budget>("/budgets", weekly({ level: "user", id: r.user.id }, unique("Rae weekly"), 5));
+
+    await page.goto(`/budgets?q=${encodeURIComponent(p.user.name as string)}`);
+    await page.getByTestId(`budget-${from.id}`).getByRole("button", { name: `Move budget from ${from.name}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Move budget from “${from.name}”` });
+    await dialog.getByLabel(/^To/).selectOption(to.id);
+    await dialog.getByLabel("Amount (USD)").fill("8");
+    await dialog.getByLabel("Note (why)").fill("Research launch week");
+    await expect(dialog.getByTestId("allocatable").last()).toContainText("$3.00 over the ceiling");
+    await dialog.getByRole("button", { name: "Move budget" }).click();
+    // Refused until confirmed: nothing moved yet.
+    const confirm = dialog.getByLabel("Oversubscribe the ceiling anyway (recorded in the audit log)");
+    await expect(confirm).toBeVisible();
+    expect((await api.get<Budget>(`/budgets/${to.id}`)).limitUsd).toBe(5);
+    await confirm.check();
+    await dialog.getByRole("button", { name: "Move budget" }).click();
+    await expect(page.getByText(`Moved $8.00 from “${from.name}” to “${to.name}”`)).toBeVisible();
+    expect((await api.get<Budget>(`/budgets/${to.id}`)).limitUsd).toBe(13);
+    expect((await api.get<Budget>(`/budgets/${from.id}`)).limitUsd).toBe(12);
+    const audit = await api.get<{ items: { after: { oversubscribed: boolean }; note: string }[] }>(`/audit?entityType=budget&entityId=${from.id}&action=budget.reallocate`);
+    expect(audit.items[0]).toMatchObject({ note: "Research launch week", after: { oversubscribed: true } });
+    await page.goto(`/budgets?q=${encodeURIComponent(r.user.name as string)}`);
+    await expect(page.getByTestId(`node-team:${teams.research}`).getByText("oversubscribed", { exact: true }).first()).toBeVisible();
+  });
+
   test("sees field errors inline, from the same schema as the server", async ({ page, request }) => {
     const { teams } = fixtures();
     const ceiling = await adminApi(request).post<Budget>("/budgets", monthly({ level: "team", id: teams.research }, unique("Research errors"), 50));

@@ -123,10 +123,12 @@ export async function loadBudgetTree(actor: Actor, now = new Date()): Promise<Bu
     userId: level === "user" ? id : level === "key" ? (entities.keys.find((k) => k.id === id)?.userId ?? null) : null,
     keyId: level === "key" ? id : null,
   });
+  // A member sees only their own budgets under the team: a partial sum would mislead, so no allocations.
+  const seesWholeTeam = reachOf(actor, "budget:read") !== "own";
   const tree = buildTree(
     { org: { id: actor.orgId, name: org?.name ?? "Organization" }, ...entities },
     views,
-    alloc,
+    seesWholeTeam ? alloc : [],
     (level, id, teamId) => allowed(actor, scope(level, id, teamId), "budget:create"),
   );
   return { tree, timezone, orgName: org?.name ?? "", now: now.toISOString() };
