@@ -17,9 +17,11 @@ export type ScriptedRedis = Redis & {
   purserUnlock(...args: (string | number)[]): Promise<number>;
 };
 
-// 150 ms: far above a healthy round trip (well under 1 ms here), low enough that a stuck Redis costs a
-// gateway one short wait before the breaker answers at once. Event-loop lag counts against it too.
-export const DEFAULT_COMMAND_TIMEOUT_MS = Number(process.env.PURSER_REDIS_TIMEOUT_MS ?? 150);
+// 250 ms: far above a healthy round trip (well under 1 ms here), low enough that a stuck Redis costs a
+// gateway one short wait before the breaker answers at once. The client's timer also counts the
+// process's own event-loop lag: at 100 ms an overloaded 2-core machine (load 15) produced spurious
+// "outages" (503s for fail-closed orgs) although Redis was healthy.
+export const DEFAULT_COMMAND_TIMEOUT_MS = Number(process.env.PURSER_REDIS_TIMEOUT_MS ?? 250);
 
 export function createRedisClient(url: string, opts: RedisClientOptions = {}): ScriptedRedis {
   const client = new Redis(url, {
