@@ -8,6 +8,7 @@ import { rollupDeltas } from "@/lib/analytics/rollup-deltas";
 import { generateUsage, type GeneratedEvent } from "@/lib/analytics/seed/generate-usage";
 import { bulkWriter } from "@/lib/analytics/seed/bulk-writer";
 import { seedOrg, SEED_PASSWORD } from "@/lib/analytics/seed/seed-org";
+import { seedBudgetWindows } from "@/lib/analytics/seed/seed-budget-windows";
 
 async function main() {
   const { values } = parseArgs({
@@ -66,10 +67,12 @@ async function main() {
   }
   await flush();
   await writer.close();
+  const windows = await seedBudgetWindows(createDb(url), org.orgId, org.timezone);
   const secs = (performance.now() - tOrg) / 1000;
   console.log(`\nseeded org "${values.name}" (${org.slug}, ${org.timezone}) on ${providerOf(url)}: ${written.toLocaleString()} events, ` +
     `${rollupRows.toLocaleString()} rollup rows, ${tagRows.toLocaleString()} tag rollup rows, ${org.keys.length} keys; events and rollups written in ${secs.toFixed(1)} s ` +
     `(${Math.round(written / secs).toLocaleString()} events/s)`);
+  console.log(`${windows} current budget windows filled from the rollups`);
   console.log(`time: folding rollups ${(timing.rollup / 1000).toFixed(1)} s, writing events ${(timing.events / 1000).toFixed(1)} s, ` +
     `writing rollups ${(timing.rollupWrites / 1000).toFixed(1)} s, the rest is generation`);
   console.log(`sign in as ${Object.entries(org.accounts).map(([r, e]) => `${r}: ${e}`).join(", ")} (password ${SEED_PASSWORD})`);
