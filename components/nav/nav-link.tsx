@@ -23,9 +23,12 @@ export function NavLink({ href, label, icon, badge }: NavLinkProps) {
       <Icon name={icon} />
       <span className="flex-1">{label}</span>
       {badge ? (
-        <span className="rounded-full bg-danger px-2 py-0.5 text-xs font-semibold text-white tabular" aria-label={`${badge} open alerts`}>
-          {badge}
-        </span>
+        <>
+          <span aria-hidden="true" className="rounded-full bg-danger px-2 py-0.5 text-xs font-semibold text-white tabular">
+            {badge > 99 ? "99+" : badge}
+          </span>
+          <span className="sr-only">({badge} open)</span>
+        </>
       ) : null}
     </Link>
   );
