@@ -6,6 +6,7 @@ import { settle } from "../settle";
 import type { OrgPolicy } from "../policy";
 import { authorizeSchema, issuesOf, usageBatchSchema, usageItemSchema } from "./schemas";
 import { errorResult, invalid, type HandlerResult } from "./respond";
+import { fastAuthorize, fastUsageItem } from "./fast-validate";
 
 const unavailable = () => errorResult(503, "enforcement_unavailable", "enforcement is not available; retry shortly");
 
@@ -48,6 +49,8 @@ export function handleAuthorize(authHeader: string | null | undefined, rawBody: 
     if ("status" in org) return org;
     const json = parseJson(rawBody);
     if (!json.ok) return json.result;
+    const fast = fastAuthorize(json.value);
+    if (fast) return authorize(engine, org, fast);
     const parsed = authorizeSchema.safeParse(json.value);
     if (!parsed.success) return invalid(issuesOf(parsed.error));
     return authorize(engine, org, parsed.data);
@@ -60,6 +63,8 @@ export function handleUsage(authHeader: string | null | undefined, rawBody: stri
     if ("status" in org) return org;
     const json = parseJson(rawBody);
     if (!json.ok) return json.result;
+    const single = fastUsageItem(json.value);
+    if (single) return settle(engine, org, single);
     // Parse by the shape the client sent: a union's issues would not name the bad field.
     const parsed = (Array.isArray(json.value) ? usageBatchSchema : usageItemSchema).safeParse(json.value);
     if (!parsed.success) return invalid(issuesOf(parsed.error));
