@@ -26,13 +26,13 @@ export default async function DashboardLayout({ children }: { children: React.Re
       >
         Skip to main content
       </a>
-      <div className="flex min-h-screen">
+      <div className="flex min-h-screen flex-col md:flex-row">
         <Sidebar actor={actor} openAlerts={openAlerts} orgName={org?.name ?? ""} />
         <div className="flex min-w-0 flex-1 flex-col">
-          <header className="flex h-16 items-center justify-end border-b border-line bg-paper px-6">
+          <header className="flex min-h-16 items-center justify-end border-b border-line bg-paper px-6 py-2">
             <UserMenu actor={actor} name={user?.name ?? actor.label} />
           </header>
-          <main id="main" tabIndex={-1} className="flex-1 px-6 py-8 focus:outline-none">
+          <main id="main" tabIndex={-1} className="flex-1 px-4 py-6 focus:outline-none md:px-6 md:py-8">
             <div className="mx-auto max-w-6xl">{children}</div>
           </main>
         </div>

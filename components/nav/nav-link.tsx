@@ -16,7 +16,7 @@ export function NavLink({ href, label, icon, badge }: NavLinkProps) {
       href={href}
       aria-current={active ? "page" : undefined}
       className={cn(
-        "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium",
+        "flex items-center gap-3 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",
         active ? "bg-accent-soft text-accent" : "text-slate-700 hover:bg-slate-100 hover:text-ink",
       )}
     >
