@@ -83,12 +83,13 @@ async function main() {
         method: "POST",
         path: p1,
         headers: auth,
-        setupRequest: (req, ctx: Record<string, unknown>) => {
-          ctx.rid = `bench-${process.pid}-${n++}`;
-          return { ...req, body: authorizeBody(ctx.rid as string) };
+        setupRequest: (req, ctx) => {
+          const c = ctx as { rid?: string };
+          c.rid = `bench-${process.pid}-${n++}`;
+          return { ...req, body: authorizeBody(c.rid) };
         },
       },
-      { method: "POST", path: p2, headers: auth, setupRequest: (req, ctx: Record<string, unknown>) => ({ ...req, body: usageBody(ctx.rid as string) }) },
+      { method: "POST", path: p2, headers: auth, setupRequest: (req, ctx) => ({ ...req, body: usageBody((ctx as { rid: string }).rid) }) },
     ],
   });
 

@@ -7,7 +7,7 @@ const Database = require("better-sqlite3");
 const conn = new Database(workerData.file);
 conn.pragma("journal_mode = WAL");
 conn.pragma("synchronous = FULL");
-conn.pragma("busy_timeout = 5000");
+conn.pragma("busy_timeout = 15000"); // dashboard writes and test processes share the file
 conn.pragma("foreign_keys = ON");
 const cache = new Map();
 const prepare = (sql) => {

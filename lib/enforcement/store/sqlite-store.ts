@@ -13,7 +13,7 @@ export class SqliteUsageStore implements UsageStore {
     this.conn = new Database(file);
     this.conn.pragma("journal_mode = WAL");
     this.conn.pragma("synchronous = FULL");
-    this.conn.pragma("busy_timeout = 5000");
+    this.conn.pragma("busy_timeout = 15000");
     this.conn.pragma("foreign_keys = ON");
   }
 
