@@ -6,8 +6,9 @@ const full = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 export function formatChartValue(v: number, unit: ChartData["unit"], axis = false): string {
   if (unit === "usd") {
-    if (axis) return `$${compact.format(v)}`;
-    const digits = Math.abs(v) > 0 && Math.abs(v) < 0.01 ? 4 : 2;
+    // Small amounts keep their significant digits: $0.0115 per request is not "$0.01" or "$0".
+    if (axis) return Math.abs(v) > 0 && Math.abs(v) < 1 ? `$${Number(v.toPrecision(2))}` : `$${compact.format(v)}`;
+    const digits = Math.abs(v) > 0 && Math.abs(v) < 1 ? 4 : 2;
     return `$${v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
   }
   const text = axis ? compact.format(v) : full.format(v);

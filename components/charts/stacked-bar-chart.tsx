@@ -1,7 +1,7 @@
 "use client";
 // A thin recharts wrapper: renders already-shaped points (see lib/analytics/chart-series.ts). null
 // values are drawn as gaps, never as zero bars.
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartData } from "@/lib/analytics/chart-series";
 import { formatChartValue, formatTick } from "./format";
 
@@ -13,11 +13,13 @@ type Props = {
   height?: number;
 };
 
+/** Stacked bars for additive metrics; lines (with gaps for null) for ratios such as cost per request. */
 export function StackedBarChart({ data, interval, timezone, label, height = 320 }: Props) {
+  const Chart = data.stacked ? BarChart : LineChart;
   return (
     <figure aria-label={label} className="w-full">
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={data.points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <Chart data={data.points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
           <XAxis
             dataKey="start"
@@ -35,10 +37,14 @@ export function StackedBarChart({ data, interval, timezone, label, height = 320 
             formatter={(v) => (v === null || v === undefined ? "no data" : formatChartValue(Number(v), data.unit))}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {data.groups.map((g) => (
-            <Bar key={g.key} dataKey={g.key} name={g.label} fill={g.color} stackId={data.stacked ? "s" : undefined} isAnimationActive={false} />
-          ))}
-        </BarChart>
+          {data.groups.map((g) =>
+            data.stacked ? (
+              <Bar key={g.key} dataKey={g.key} name={g.label} fill={g.color} stackId="s" isAnimationActive={false} />
+            ) : (
+              <Line key={g.key} dataKey={g.key} name={g.label} stroke={g.color} dot={false} connectNulls={false} isAnimationActive={false} />
+            ),
+          )}
+        </Chart>
       </ResponsiveContainer>
     </figure>
   );

@@ -59,6 +59,9 @@ export async function seedOrg(db: Db, opts: { name: string; timezone: string; sc
       data: { orgId: org.id, level: "team", teamId: team.id, name: `${teamName} monthly`, limitMicros: BigInt(Math.round(size * 180)) * 1_000_000n, enforcement: "soft", period: "monthly", alertThresholds: [80, 100] },
     });
   }
+  // Keys nobody uses any more: the idle-keys report should find them.
+  const teams = await db.team.findMany({ where: { orgId: org.id }, orderBy: { name: "asc" }, take: 2 });
+  for (const t of teams) await makeKey(db, org.id, t.id, null, `${t.name.toLowerCase().replace(/ /g, "-")}-legacy-prototype`, []);
   await db.budget.create({
     data: { orgId: org.id, level: "org", name: "Org monthly", limitMicros: 25_000n * 1_000_000n, enforcement: "soft", period: "monthly", alertThresholds: [80, 100] },
   });
