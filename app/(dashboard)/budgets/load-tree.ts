@@ -5,7 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { reachOf } from "@/lib/auth/permissions";
 import { assertCanManage, visibleBudgetsWhere } from "@/lib/budgets/access";
 import { periodKey } from "@/lib/budgets/allocation";
-import { budgetInclude, budgetSnapshot, entityOf, nodeOf, periodSpec, type BudgetRow, type ScopeEntity } from "@/lib/budgets/budget-row";
+import { budgetInclude, budgetSnapshot, currentWindows, entityOf, nodeOf, periodSpec, type BudgetRow, type ScopeEntity } from "@/lib/budgets/budget-row";
+import { usdToMicros } from "@/lib/money";
 import { windowFor } from "@/lib/enforcement/windows";
 import { budgetState, periodLabel } from "./budget-format";
 import { buildTree, type AllocInput, type Entities } from "./build-tree";
@@ -70,7 +71,7 @@ export async function loadBudgetTree(actor: Actor, now = new Date()): Promise<Bu
     loadEntities(actor),
     db.budget.findMany({ where: visibleBudgetsWhere(actor), include: budgetInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
-  const { current, previous, totals } = await windowTotals(rows, timezone, now);
+  const [{ current, previous, totals }, live] = await Promise.all([windowTotals(rows, timezone, now), currentWindows(db, rows, timezone, now)]);
   const views: BudgetView[] = [];
   const alloc: AllocInput[] = [];
   for (const row of rows) {
@@ -81,8 +82,8 @@ export async function loadBudgetTree(actor: Actor, now = new Date()): Promise<Bu
     const here = totals.get(`${row.id}@${cur.start.getTime()}`);
     const before = totals.get(`${row.id}@${prev.start.getTime()}`);
     const used = here?.spent ?? 0n;
-    // Live reservations are held by the enforcement engine; the page shows durable totals (reserved 0).
-    const reserved = 0n;
+    // In-flight reservations held by this process's enforcement engine (0 when none runs here).
+    const reserved = usdToMicros(live.get(row.id)?.reservedUsd ?? 0);
     const thresholds = thresholdsOf(row);
     const custom = snap.customPeriod ? { every: snap.customPeriod.every, unit: snap.customPeriod.unit } : null;
     const label = periodLabel(row.period, custom);
