@@ -22,6 +22,14 @@ let seq = 0;
 /** Unique ids without a syscall per request: a random per-process prefix plus a counter. */
 export const newId = (kind: string) => `${kind}_${ID_PREFIX}${(seq++).toString(36)}`;
 
+const isoCache = new WeakMap<Date, string>();
+/** Window ends are shared Date objects (cached windows): format each once. */
+export function iso(d: Date): string {
+  let s = isoCache.get(d);
+  if (s === undefined) isoCache.set(d, (s = d.toISOString()));
+  return s;
+}
+
 export function budgetsView(states: BudgetState[]) {
   return states.map((s) => {
     const b = s.budget;
@@ -37,7 +45,7 @@ export function budgetsView(states: BudgetState[]) {
       usedUsd: microsToUsd(s.spent),
       reservedUsd: microsToUsd(s.reserved),
       remainingUsd: microsToUsd(remaining > 0n ? remaining : 0n),
-      resetAt: s.windowEnd.toISOString(),
+      resetAt: iso(s.windowEnd),
     };
   });
 }
@@ -138,7 +146,7 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
         limitUsd: microsToUsd(b.limitMicros),
         usedUsd: microsToUsd(s.spent),
         reservedUsd: microsToUsd(s.reserved),
-        resetAt: s.windowEnd.toISOString(),
+        resetAt: iso(s.windowEnd),
       },
       { estimate: estimateView, budgets: budgetsView(engine.ledger.snapshot(refs)), rateLimits: rateView },
     );
@@ -155,7 +163,7 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
         budgetName: s.budget.name,
         limitUsd: microsToUsd(s.budget.limitMicros),
         usedUsd: microsToUsd(s.spent),
-        resetAt: s.windowEnd.toISOString(),
+        resetAt: iso(s.windowEnd),
       };
     });
     result = {

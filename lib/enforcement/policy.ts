@@ -34,8 +34,17 @@ export type OrgPolicy = {
   budgetsByKey: Map<string, BudgetPolicy[]>;
 };
 
-/** Every budget on the key's chain: key, user (if any), team, org. */
+const chains = new WeakMap<KeyPolicy, BudgetPolicy[]>();
+
+/** Every budget on the key's chain: key, user (if any), team, org. Cached per loaded policy. */
 export function chainOf(org: OrgPolicy, key: KeyPolicy): BudgetPolicy[] {
+  // KeyPolicy objects are rebuilt on every policy reload, so the cache never outlives its policy.
+  let chain = chains.get(key);
+  if (!chain) chains.set(key, (chain = buildChain(org, key)));
+  return chain;
+}
+
+function buildChain(org: OrgPolicy, key: KeyPolicy): BudgetPolicy[] {
   return [
     ...(org.budgetsByKey.get(key.id) ?? []),
     ...(key.userId ? (org.budgetsByUser.get(key.userId) ?? []) : []),
