@@ -35,7 +35,8 @@ export class RedisKeys {
 
   /** Idempotency marker of a settled request (SET NX with a TTL). */
   settled(orgId: string, requestId: string): string {
-    return `${this.org(orgId)}:s:${requestId}`;
+    // The engine's idempotency key is "<orgId>\0<requestId>": keep key names printable.
+    return `${this.org(orgId)}:s:${requestId.replaceAll("\u0000", "|")}`;
   }
 
   /** The org's counter generation: bumping it makes every window of the org reload from PostgreSQL. */
