@@ -45,6 +45,10 @@ export function handleFastPath(req: http.IncomingMessage, res: http.ServerRespon
     }
     chunks.push(c);
   });
+  // A client that goes away mid-body must not take the process down with an unhandled 'error'.
+  req.on("error", () => {
+    aborted = true;
+  });
   req.on("end", () => {
     if (aborted) return;
     const raw = chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8");
