@@ -21,6 +21,7 @@ export class SqliteWorkerUsageStore implements UsageStore {
       const w = this.waiting.get(m.id);
       if (!w) return;
       this.waiting.delete(m.id);
+      if (this.waiting.size === 0) this.worker.unref();
       if (m.error !== undefined) w.reject(new Error(m.error));
       else w.resolve(m.result);
     });
@@ -33,6 +34,8 @@ export class SqliteWorkerUsageStore implements UsageStore {
   private call<T>(msg: Record<string, unknown>): Promise<T> {
     const id = this.seq++;
     return new Promise<T>((resolve, reject) => {
+      // Keep the process alive while a commit is in flight (idle, the worker must not hold it open).
+      if (this.waiting.size === 0) this.worker.ref();
       this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
       this.worker.postMessage({ ...msg, id });
     });
