@@ -3,7 +3,7 @@
 // as the embedded mode (1 process, SQLite) and the Redis server's own limit for the ledger's Lua
 // scripts (a direct EVALSHA loop). A benchmark, not a test: the machine is shared, read the ratios.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -17,6 +17,13 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
 }
 
 type Fx = { apiKey: string; gatewayToken: string };
+
+/** CPU seconds (user + system) a process has used so far: on a loaded, shared machine the CPU cost per
+ * request is the steadier figure (it does not count time the scheduler gave to other processes). */
+function cpuSeconds(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
 
 function pairs(url: string, f: Fx, connections: number, duration: number): autocannon.Options {
   let n = 0;
@@ -132,7 +139,9 @@ async function main() {
     const fe = await seed(sqliteUrl);
     const emb = await startReplica({ DATABASE_URL: sqliteUrl, REDIS_URL: "" });
     await run(pairs(emb.url, fe, CONNECTIONS, 2));
+    const e0 = cpuSeconds(emb.child.pid!);
     const embedded = await run(pairs(emb.url, fe, CONNECTIONS, DURATION));
+    const embCpuUs = ((cpuSeconds(emb.child.pid!) - e0) / embedded.requests.total) * 1e6;
     await emb.kill();
 
     // Distributed: two replicas on PostgreSQL + Redis, the connections split between them.
@@ -140,7 +149,9 @@ async function main() {
     const env = { DATABASE_URL: pg.url, REDIS_URL, PURSER_REDIS_PREFIX: prefix };
     const replicas = [await startReplica(env), await startReplica(env)];
     await Promise.all(replicas.map((r) => run(pairs(r.url, fd, CONNECTIONS / 2, 2))));
+    const d0 = replicas.map((r) => cpuSeconds(r.child.pid!));
     const dist = await Promise.all(replicas.map((r) => run(pairs(r.url, fd, CONNECTIONS / 2, DURATION))));
+    const distCpuUs = (replicas.reduce((s, r, i) => s + cpuSeconds(r.child.pid!) - d0[i], 0) / dist.reduce((s, r) => s + r.requests.total, 0)) * 1e6;
     await Promise.all(replicas.map((r) => r.kill()));
 
     const lua = await evalshaLoop(prefix, Math.min(DURATION, 5));
@@ -151,8 +162,8 @@ async function main() {
     const non2xx = dist.reduce((s, r) => s + r.non2xx + r.errors, 0) + embedded.non2xx + embedded.errors;
     const redisLimit = 1e6 / lua.redisCpuUsPerPair;
     console.log(`\n${CONNECTIONS} connections, ${DURATION} s, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
-    console.log(`embedded (1 process, SQLite):           ${embPairs.toFixed(0)} authorize+settle pairs/s  p99 ${embedded.latency.p99} ms`);
-    console.log(`distributed (2 replicas, PG + Redis):   ${distPairs.toFixed(0)} authorize+settle pairs/s  p99 ${distP99} ms  (non-2xx/errors, both runs: ${non2xx})`);
+    console.log(`embedded (1 process, SQLite):           ${embPairs.toFixed(0)} authorize+settle pairs/s  p99 ${embedded.latency.p99} ms  server CPU ${embCpuUs.toFixed(0)} us/req`);
+    console.log(`distributed (2 replicas, PG + Redis):   ${distPairs.toFixed(0)} authorize+settle pairs/s  p99 ${distP99} ms  server CPU ${distCpuUs.toFixed(0)} us/req  (non-2xx/errors, both runs: ${non2xx})`);
     console.log(`Redis Lua (EVALSHA loop, 64 in flight): ${lua.pairsPerSec.toFixed(0)} authorize+settle script pairs/s; Redis CPU ${lua.redisCpuUsPerPair.toFixed(1)} us/pair -> server limit ~${redisLimit.toFixed(0)} pairs/s`);
     console.log(`distributed / embedded = ${(distPairs / embPairs).toFixed(2)}   distributed / Redis limit = ${(distPairs / redisLimit).toFixed(3)}`);
   } finally {

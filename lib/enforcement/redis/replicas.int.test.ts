@@ -110,6 +110,16 @@ describe.skipIf(!onPostgres())("distributed mode with replica processes", () => 
       expect(BigInt(h.res)).toBe(0n); // every hold released
     }
     expect(binding.size).toBeGreaterThanOrEqual(2); // several levels bound (which ones depends on the race)
+
+    // Alerts: every 80% crossing was raised (from the exact counters the settle script returns) and,
+    // whichever replicas saw it, stored once (the unique dedupe key).
+    await new Promise((r) => setTimeout(r, 600)); // alerts ride the next group commit (200 ms)
+    for (const b of f.budgets) {
+      const durable = windows.find((x) => x.budgetId === b.id)?.spentMicros ?? 0n;
+      if (durable * 100n < 80n * b.limitMicros) continue;
+      const alerts = await db.alert.findMany({ where: { orgId: f.orgId, dedupeKey: `budget:${b.id}:${windowStart.toISOString()}:t80` } });
+      expect(alerts.length).toBe(1);
+    }
     // The org budget saw every event: its total is the sum of events, and the org limit bound.
     expect(windows.find((w) => w.budgetId === f.budgets[3].id)!.spentMicros).toBe(events._sum.costMicros);
   });
