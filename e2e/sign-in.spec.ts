@@ -1,14 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { E2E, ROLE_USERS } from "./support/env";
 
-const NAV = ["Overview", "Analytics", "Budgets", "Teams", "Users", "Keys", "Alerts", "Prices", "Audit", "Settings"];
+const NAV = ["Overview", "Analytics", "Reports", "Budgets", "Teams", "Users", "Keys", "Alerts", "Prices", "Audit", "Settings"];
 // What each role's navigation shows (items a role cannot use are hidden).
 const VISIBLE: Record<string, string[]> = {
   owner: NAV,
   admin: NAV,
-  finance: ["Overview", "Analytics", "Budgets", "Teams", "Users", "Keys", "Alerts", "Prices", "Audit"],
-  lead: ["Overview", "Analytics", "Budgets", "Teams", "Users", "Keys", "Alerts", "Prices"],
-  member: ["Overview", "Analytics", "Budgets", "Teams", "Keys", "Alerts", "Prices"],
+  finance: ["Overview", "Analytics", "Reports", "Budgets", "Teams", "Users", "Keys", "Alerts", "Prices", "Audit"],
+  lead: ["Overview", "Analytics", "Reports", "Budgets", "Teams", "Users", "Keys", "Alerts", "Prices"],
+  member: ["Overview", "Analytics", "Reports", "Budgets", "Teams", "Keys", "Alerts", "Prices"],
 };
 const ROLE_LABEL: Record<string, string> = { owner: "Owner", admin: "Admin", finance: "Finance", lead: "Team lead", member: "Member" };
 

@@ -2,10 +2,11 @@
 const paths = {
   overview: "M3 12l9-8 9 8M5 10v10h5v-6h4v6h5V10",
   analytics: "M4 20V10M10 20V4M16 20v-7M22 20H2",
+  reports: "M3 17l6-6 4 4 8-8M14 7h7v7",
   budgets: "M3 7h18v12H3zM3 7l2-3h14l2 3M16 13h2",
   teams: "M9 11a3 3 0 100-6 3 3 0 000 6zM2 20a7 7 0 0114 0M16 5a3 3 0 010 6M18 14a6 6 0 014 6",
   users: "M12 12a4 4 0 100-8 4 4 0 000 8zM4 21a8 8 0 0116 0",
-  keys: "M15 7a4 4 0 11-3.9 5H3v3h3v3h3v-3h2.1A4 4 0 0115 7zM16 10h.01",
+  keys: "M2.6 17.4A2 2 0 002 18.8V21a1 1 0 001 1h3a1 1 0 001-1v-1a1 1 0 011-1h1a1 1 0 001-1v-1a1 1 0 011-1h.2a2 2 0 001.4-.6l.8-.8a6.5 6.5 0 10-4-4zM16.5 7.5h.01",
   alerts: "M6 16V11a6 6 0 1112 0v5l2 2H4l2-2zM10 21h4",
   prices: "M20 12l-8 8-9-9V3h8l9 9zM7.5 7.5h.01",
   audit: "M8 3h8l4 4v14H4V3h4zM8 10h8M8 14h8M8 18h5",

@@ -8,6 +8,8 @@ type NavItem = { href: string; label: string; icon: IconName; permission: Permis
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Overview", icon: "overview", permission: "spend:read" },
   { href: "/analytics", label: "Analytics", icon: "analytics", permission: "spend:read" },
+  // Runaway and idle keys, duplicated capability, cost per task.
+  { href: "/reports", label: "Reports", icon: "reports", permission: "spend:read" },
   { href: "/budgets", label: "Budgets", icon: "budgets", permission: "budget:read" },
   { href: "/teams", label: "Teams", icon: "teams", permission: "team:read" },
   // A member may read only their own user row: a Users page is not for them.
