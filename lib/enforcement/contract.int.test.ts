@@ -1,7 +1,7 @@
 // One contract (DESIGN §8) for both the fast path and the route handlers, on SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { Engine, setEngine, shutdownEngine } from "./engine";
+import { Engine, setEngine, shutdownEngine, TAG_VALUE_CAP } from "./engine";
 import { addKey, bumpVersion, createEnforcementFixture } from "./testing/fixtures";
 import { fastPathTarget, routeTarget, type Target } from "./testing/targets";
 
@@ -202,6 +202,35 @@ for (const make of [fastPathTarget, async () => routeTarget()]) {
       // The first request already exceeds the shadow limit: all three would have been denied.
       await expect.poll(windows, { timeout: 5000 }).toEqual([[3, 0], [0, 2]]);
       await expect.poll(async () => (await db.apiKey.findUnique({ where: { id: f.keyId } }))?.lastUsedAt !== null, { timeout: 5000 }).toBe(true);
+    });
+
+    it("rolls up by org-local hour and by analytics tag keys only, folding rare values into (other)", async () => {
+      const f = await createEnforcementFixture({ timezone: "Asia/Kolkata", analyticsTagKeys: ["feature"] });
+      const items = Array.from({ length: TAG_VALUE_CAP + 5 }, (_, i) => ({
+        requestId: `tag-${i}`,
+        apiKey: f.apiKey,
+        model: "gpt-4o",
+        inputTokens: 1000,
+        outputTokens: 0,
+        tags: { feature: `f${i}`, customer: `c${i}` },
+      }));
+      const r = await t.usage(f.gatewayToken, items);
+      expect(r.status).toBe(200);
+      const events = await db.usageEvent.findMany({ where: { orgId: f.orgId } });
+      // +05:30: an org-local hour starts at half past a UTC hour.
+      for (const e of events) {
+        expect(e.bucketMinute % 60).toBe(30);
+        expect(e.occurredAt.getTime() - e.bucketMinute * 60_000).toBeLessThan(3_600_000);
+      }
+      const tagRows = await db.usageTagRollup.findMany({ where: { orgId: f.orgId } });
+      expect(new Set(tagRows.map((x) => x.tagKey))).toEqual(new Set(["feature"])); // "customer" is not an analytics key
+      const values = new Set(tagRows.map((x) => x.tagValue));
+      expect(values.size).toBe(TAG_VALUE_CAP + 1);
+      expect(values.has("(other)")).toBe(true);
+      expect(tagRows.reduce((n, x) => n + x.requests, 0)).toBe(items.length);
+      const rollups = await db.usageRollup.findMany({ where: { orgId: f.orgId } });
+      expect(rollups.reduce((n, x) => n + x.requests, 0)).toBe(items.length);
+      expect(rollups.reduce((n, x) => n + x.costMicros, 0n)).toBe(2_500n * BigInt(items.length));
     });
 
     it("sees a budget created after start within a second (policyVersion)", async () => {
