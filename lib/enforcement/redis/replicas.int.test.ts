@@ -122,7 +122,7 @@ describe.skipIf(!onPostgres())("distributed mode with replica processes", () => 
     }
     // The org budget saw every event: its total is the sum of events, and the org limit bound.
     expect(windows.find((w) => w.budgetId === f.budgets[3].id)!.spentMicros).toBe(events._sum.costMicros);
-  });
+  }, 150_000);
 
   it("a replica killed with SIGKILL while holding reservations: its holds expire by TTL and the headroom returns", async () => {
     const f = await createEnforcementFixture({ budgets: [{ level: "team", limitUsd: "0.03" }] }); // 4 calls
