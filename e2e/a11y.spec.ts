@@ -13,7 +13,7 @@ async function expectAccessible(page: Page) {
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
-const PAGES = ["/", "/analytics", "/budgets", "/teams", "/users", "/keys", "/alerts", "/prices", "/audit", "/settings"];
+const PAGES = ["/", "/analytics", "/reports", "/budgets", "/teams", "/users", "/keys", "/alerts", "/prices", "/audit", "/settings"];
 
 test("the sign-in page is accessible", async ({ page }) => {
   await page.goto("/sign-in");
@@ -40,6 +40,15 @@ test.describe("as the owner", () => {
     await expect(page.getByRole("dialog", { name: "New API key" })).toBeVisible();
     await expectAccessible(page);
     await page.screenshot({ path: `${SHOTS}/keys-new-dialog.png` });
+  });
+
+  test("on a phone-sized screen the shell does not overflow sideways", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/users");
+    await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page);
+    await page.screenshot({ path: `${SHOTS}/users-narrow.png`, fullPage: true });
   });
 
   test("the skip link moves focus to the main content", async ({ page }) => {

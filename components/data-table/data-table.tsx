@@ -94,7 +94,8 @@ export function DataTable<TRow extends RowData>(props: DataTableProps<TRow>) {
           {total} {total === 1 ? "row" : "rows"}
         </p>
       </div>
-      <div className="overflow-x-auto">
+      {/* relative: visually hidden (absolute) labels inside scroll with the table instead of widening the page. */}
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{label}</caption>
           <thead className="bg-canvas text-xs tracking-wide text-ink-muted uppercase">

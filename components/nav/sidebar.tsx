@@ -13,7 +13,7 @@ export function Sidebar({ actor, openAlerts, orgName }: { actor: Actor; openAler
           {orgName}
         </p>
       </div>
-      <nav aria-label="Main" className="flex-1 overflow-x-auto px-3 pb-3 md:pt-3">
+      <nav aria-label="Main" className="relative flex-1 overflow-x-auto px-3 pb-3 md:pt-3">
         <ul className="flex gap-1 md:block md:space-y-0.5">
           {items.map((item) => (
             <li key={item.href}>
