@@ -3,6 +3,7 @@
 // verdict (which budget bound, soft warnings, shadow would-denies) is then computed by the same
 // decide() as embedded mode from the counters the script read, so both modes decide identically.
 // Holds carry their own expiry in Redis: a replica that dies holding them leaks nothing.
+import { createHash } from "node:crypto";
 import { decide, type BudgetState } from "../decision";
 import type { AuthorizeResult, Hold, Ledger, Reservation, WindowRef } from "../ledger";
 import { CircuitBreaker, RedisUnavailableError } from "./circuit-breaker";
@@ -50,6 +51,14 @@ export class RedisLedger<M = unknown> implements Ledger<M> {
     this.settledTtlMs = opts.settledTtlMs ?? 86_400_000;
     this.loader = new WindowLoader(this.redis, this.keys, opts.source, this.graceMs);
     this.breaker.onRecover(() => this.reconcile());
+  }
+
+  /**
+   * The reservation id of a gateway-supplied requestId: the same on every replica, so a retried
+   * authorize that reaches another replica finds its hold (script status 2) instead of holding twice.
+   */
+  reservationIdFor(orgId: string, requestId: string): string {
+    return `rsv_${createHash("sha256").update(`${orgId}\u0000${requestId}`).digest("base64url").slice(0, 24)}`;
   }
 
   orgOfRefs(refs: WindowRef[]): string | undefined {
