@@ -118,7 +118,7 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
     const w = engine.windowOf(b, org.timezone, now);
     refs.push({ budget: b, windowStart: w.start, windowEnd: w.end });
   }
-  const reservationId = newId("rsv");
+  const reservationId = body.requestId && engine.distributed ? engine.distributed.ledger.reservationIdFor(org.id, body.requestId) : newId("rsv");
   const meta = { orgId: org.id, keyId: key.id, requestId, estimate, estTokens: inputTokens + outputTokens, minute: rate.minute, price };
   const held = await underFailMode(org.failMode, () => engine.ledger.authorize(reservationId, refs, estimate, now + engine.reservationTtlMs, meta), () => ({ decision: decide([], estimate), states: [] }));
   if (!held) return deny(503, requestId, UNAVAILABLE_DENIAL, { estimate: estimateView });
