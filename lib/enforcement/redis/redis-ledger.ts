@@ -48,7 +48,10 @@ export class RedisLedger<M = unknown> implements Ledger<M> {
     this.keys = opts.keys ?? new RedisKeys();
     this.breaker = opts.breaker ?? new CircuitBreaker();
     this.graceMs = opts.graceMs ?? 3_600_000;
-    this.settledTtlMs = opts.settledTtlMs ?? 86_400_000;
+    // 15 minutes: the engine only settles in Redis what PostgreSQL just inserted (its unique key is the
+    // real idempotency check); the marker guards repeats within a request's life without holding a key
+    // per request for a day (at 1,000 settles/s that would be ~86 million keys).
+    this.settledTtlMs = opts.settledTtlMs ?? 15 * 60_000;
     this.loader = new WindowLoader(this.redis, this.keys, opts.source, this.graceMs);
     this.breaker.onRecover(() => this.reconcile());
   }
