@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { adminApi, unique, type Item, type List } from "./support/api";
+import { adminApi, fixtures, unique, type Item, type List } from "./support/api";
 import { E2E, TEAMS, storageStateOf } from "./support/env";
 
 test.use({ storageState: storageStateOf("owner") });
@@ -119,4 +119,28 @@ test("a team with members cannot be deleted from the UI; an empty one can", asyn
   await expect(page.getByRole("cell", { name, exact: true })).toHaveCount(0);
   const res = await request.get(`/api/v1/teams/${team.id}`, { headers: { Authorization: `Bearer ${E2E.adminToken}` } });
   expect(res.status()).toBe(404);
+});
+
+test("a key's limits can be changed and the key paused without revoking it", async ({ page, request }) => {
+  const api = adminApi(request);
+  const created = await api.post<Item & { key: string }>("/keys", { name: unique("batch-job"), teamId: fixtures().teams.platform, rpmLimit: 10 });
+  await page.goto(`/keys?q=${encodeURIComponent(created.name!)}`);
+  await page.getByRole("button", { name: `Edit key ${created.name}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Edit “${created.name}”` });
+  await expect(dialog.getByLabel("Requests / min")).toHaveValue("10");
+  await dialog.getByLabel("Requests / min").fill("0");
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog.getByText("at least 1", { exact: true })).toBeVisible();
+  await dialog.getByLabel("Requests / min").fill("120");
+  await dialog.getByLabel("Disabled").check();
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  const row = page.getByRole("row").filter({ hasText: created.name! });
+  await expect(row.getByText("disabled", { exact: true })).toBeVisible();
+  await expect(row).toContainText("120");
+  expect(await api.get<Item>(`/keys/${created.id}`)).toMatchObject({ rpmLimit: 120, status: "disabled" });
+  const denied = await request.post("/api/authorize", {
+    headers: { Authorization: `Bearer ${E2E.gatewayToken}` },
+    data: { apiKey: created.key, model: "e2e-unpriced-model", inputTokens: 10 },
+  });
+  expect(denied.status()).toBe(403);
 });

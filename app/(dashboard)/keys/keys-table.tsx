@@ -8,8 +8,9 @@ import { formatInt } from "@/components/ui/format";
 import { DateTimeText } from "@/components/ui/time-zone";
 import type { KeyOut, KeyStatus } from "@/lib/schemas/key";
 import { revokeKeyAction } from "./actions";
+import { EditKeyDialog } from "./edit-key-dialog";
 
-export type KeyRow = KeyOut & { canRevoke: boolean };
+export type KeyRow = KeyOut & { canRevoke: boolean; canEdit: boolean };
 
 const STATUS_TONE: Record<KeyStatus, "ok" | "warn" | "danger" | "neutral"> = {
   active: "ok",
@@ -46,9 +47,10 @@ const columns = col.columns([
     id: "actions",
     header: () => <span className="sr-only">Actions</span>,
     cell: ({ row: { original: k } }) =>
-      k.canRevoke ? (
-        <div className="flex justify-end">
-          <ConfirmAction
+      k.canRevoke || k.canEdit ? (
+        <div className="flex justify-end gap-1">
+          {k.canEdit && <EditKeyDialog keyRow={k} />}
+          {k.canRevoke && <ConfirmAction
             label="Revoke"
             ariaLabel={`Revoke key ${k.name}`}
             title={`Revoke “${k.name}”?`}
@@ -57,7 +59,7 @@ const columns = col.columns([
             pendingLabel="Revoking…"
             successMessage={`Key “${k.name}” revoked`}
             run={() => revokeKeyAction(k.id)}
-          />
+          />}
         </div>
       ) : null,
   }),

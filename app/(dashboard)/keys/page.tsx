@@ -25,6 +25,7 @@ export default async function KeysPage() {
   const rows: KeyRow[] = keys.items.map((k) => ({
     ...k,
     canRevoke: k.status !== "revoked" && can(actor, "key:revoke", { teamId: k.teamId, userId: k.userId }),
+    canEdit: k.status !== "revoked" && can(actor, "key:update", { teamId: k.teamId, userId: k.userId }),
   }));
   // A member creates keys for themselves only; everyone else may pick a user or make a service key.
   const ownOnly = reachOf(actor, "key:create") === "own";
