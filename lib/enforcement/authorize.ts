@@ -148,7 +148,8 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
         reservedUsd: microsToUsd(s.reserved),
         resetAt: iso(s.windowEnd),
       },
-      { estimate: estimateView, budgets: budgetsView(engine.ledger.snapshot(refs)), rateLimits: rateView },
+      // The counters the decision saw: a fresh snapshot could already include other requests' settles.
+      { estimate: estimateView, budgets: budgetsView(held.states), rateLimits: rateView },
     );
   } else {
     engine.rates.consume(key.id, rate.minute, inputTokens + outputTokens);
