@@ -63,11 +63,13 @@ describe.skipIf(!onPostgres())("RedisLedger", () => {
     const survivor = await ctx.newLedger();
     const team = await createBudget(org, "team", 1n * M);
     const refs = refsOf([team]);
-    const held = await dying.authorize("dead-1", refs, 1n * M, Date.now() + 300, null);
+    // Long enough that a loaded machine still checks the hold before it expires; then wait it out.
+    const expiresAt = Date.now() + 3_000;
+    const held = await dying.authorize("dead-1", refs, 1n * M, expiresAt, null);
     expect(held.decision.allow).toBe(true);
     ctx.clients[ctx.clients.length - 2].disconnect(); // the replica is gone, its holds stay in Redis
     expect((await survivor.authorize("live-1", refs, 1n, Date.now() + 60_000, null)).decision.allow).toBe(false);
-    await new Promise((r) => setTimeout(r, 400));
+    await new Promise((r) => setTimeout(r, expiresAt - Date.now() + 100));
     const ok = await survivor.authorize("live-2", refs, 1n * M, Date.now() + 60_000, null);
     expect(ok.decision.allow).toBe(true);
     expect(ok.states[0].reserved).toBe(0n);
