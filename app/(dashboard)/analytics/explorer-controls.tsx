@@ -85,32 +85,32 @@ export function ExplorerControls({ params: paramString, preset, from, to, option
         </form>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <label className="flex items-center gap-2 text-sm">
-          <span className="font-medium">Group by</span>
-          <select className={selectClass} value={groupBy[0] ?? ""} onChange={(e) => setGroup(0, e.target.value)}>
+        <div className="flex items-center gap-2 text-sm">
+          <label htmlFor="ex-group-1" className="font-medium">Group by</label>
+          <select id="ex-group-1" className={selectClass} value={groupBy[0] ?? ""} onChange={(e) => setGroup(0, e.target.value)}>
             <option value="">Nothing (totals)</option>
             {dims.map((d) => <option key={d.value} value={d.value}>{d.label}</option>)}
           </select>
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <span className="font-medium">then by</span>
-          <select className={selectClass} value={groupBy[1] ?? ""} onChange={(e) => setGroup(1, e.target.value)} disabled={!groupBy[0]}>
+        </div>
+        <div className="flex items-center gap-2 text-sm">
+          <label htmlFor="ex-group-2" className="font-medium">then by</label>
+          <select id="ex-group-2" className={selectClass} value={groupBy[1] ?? ""} onChange={(e) => setGroup(1, e.target.value)} disabled={!groupBy[0]}>
             <option value="">—</option>
             {dims.filter((d) => d.value !== groupBy[0]).map((d) => <option key={d.value} value={d.value}>{d.label}</option>)}
           </select>
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <span className="font-medium">Interval</span>
-          <select className={selectClass} value={params.get("interval") ?? "day"} onChange={(e) => go({ interval: e.target.value })}>
+        </div>
+        <div className="flex items-center gap-2 text-sm">
+          <label htmlFor="ex-interval" className="font-medium">Interval</label>
+          <select id="ex-interval" className={selectClass} value={params.get("interval") ?? "day"} onChange={(e) => go({ interval: e.target.value })}>
             {INTERVALS.map((i) => <option key={i.value} value={i.value}>{i.label}</option>)}
           </select>
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <span className="font-medium">Metric</span>
-          <select className={selectClass} value={params.get("metric") ?? "cost"} onChange={(e) => go({ metric: e.target.value === "cost" ? null : e.target.value })}>
+        </div>
+        <div className="flex items-center gap-2 text-sm">
+          <label htmlFor="ex-metric" className="font-medium">Metric</label>
+          <select id="ex-metric" className={selectClass} value={params.get("metric") ?? "cost"} onChange={(e) => go({ metric: e.target.value === "cost" ? null : e.target.value })}>
             {METRICS.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
           </select>
-        </label>
+        </div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={params.get("compare") === "previous"} onChange={(e) => go({ compare: e.target.checked ? "previous" : null })} />
           <span className="font-medium">Compare with previous period</span>
