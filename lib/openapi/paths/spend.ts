@@ -1,7 +1,6 @@
 // OpenAPI description of GET /api/v1/spend and /api/v1/spend.csv (the analytics query).
 import { z } from "zod";
-import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
-import { errorSchema } from "@/lib/schemas/common";
+import { errors, jsonResponse, op, type PathRegistrar } from "../registry";
 import { SPEND_DIMENSIONS, SPEND_METRICS, spendResultSchema } from "@/lib/schemas/spend";
 
 const list = (what: string) => z.string().optional().meta({ description: `${what}; several values comma-separated or repeated` });
@@ -32,28 +31,17 @@ const description =
   "(a lead: their team; a member: their own keys). Filter on a tag with `tag.<key>=<value>[,<value>]` " +
   "(one tag key per query, among the org's analytics tag keys). Resolution is one hour.";
 
-export function registerSpendPaths(registry: OpenAPIRegistry) {
-  const errors = {
-    400: { description: "A parameter is invalid (named in error.issues[].path)", content: { "application/json": { schema: errorSchema } } },
-    401: { description: "Not signed in and no valid admin token", content: { "application/json": { schema: errorSchema } } },
-    403: { description: "Missing spend:read", content: { "application/json": { schema: errorSchema } } },
-  };
-  registry.registerPath({
-    method: "get",
-    path: "/api/v1/spend",
-    tags: ["spend"],
-    summary: "Query spend",
-    description,
+export const registerSpendPaths: PathRegistrar = (r) => {
+  const tags = ["Spend"];
+  op(r, {
+    method: "get", path: "/api/v1/spend", tags, summary: "Query spend", description,
     request: { query: spendQueryParamsSchema },
-    responses: { 200: { description: "Rows, optional series, totals", content: { "application/json": { schema: spendResultSchema } } }, ...errors },
+    responses: { 200: jsonResponse(spendResultSchema, "Rows (top `limit` + other), the series when `interval` is set, totals, and the previous period when `compare=previous`."), ...errors(400) },
   });
-  registry.registerPath({
-    method: "get",
-    path: "/api/v1/spend.csv",
-    tags: ["spend"],
-    summary: "Query spend as CSV",
+  op(r, {
+    method: "get", path: "/api/v1/spend.csv", tags, summary: "Query spend as CSV",
     description: `${description} One line per row: group columns, cost_usd, requests, tokens, cost_per_request_usd, share.`,
     request: { query: spendQueryParamsSchema },
-    responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...errors },
+    responses: { 200: { description: "CSV", content: { "text/csv": { schema: z.string() } } }, ...errors(400) },
   });
-}
+};
