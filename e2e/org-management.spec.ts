@@ -96,6 +96,7 @@ test("the owner creates a team, a user and a key; sees the secret once; revokes 
   expect(revoked.status).toBe("revoked");
   // Policy changes reach enforcement within a second (DESIGN §4): poll until the gateway refuses it.
   await expect.poll(() => authorizeStatus(request, secret), { timeout: 5_000 }).toBe(403);
+  await page.screenshot({ path: "/tmp/shots/keys-after-revoke.png", fullPage: true });
 
   // The audit log shows the revocation with its before/after.
   const audit = await api.get<List>(`/audit?entityId=${key.id}`);
@@ -106,6 +107,7 @@ test("the owner creates a team, a user and a key; sees the secret once; revokes 
   await expect(entry.getByText(E2E.owner.email)).toBeVisible();
   await entry.getByText(/fields? changed/).click();
   await expect(entry.getByRole("rowheader", { name: "revokedAt" })).toBeVisible();
+  await page.screenshot({ path: "/tmp/shots/audit-diff.png", fullPage: true });
 });
 
 test("a team with members cannot be deleted from the UI; an empty one can", async ({ page, request }) => {

@@ -23,7 +23,7 @@ export function AuditDiff({ before, after, note }: { before: Json; after: Json; 
     <details className="text-xs">
       <summary className="cursor-pointer whitespace-nowrap text-accent">{kind}</summary>
       {note && <p className="mt-1 text-ink-muted">Note: {note}</p>}
-      <table className="mt-2 w-full min-w-72 border border-line">
+      <table className="mt-2 w-full min-w-80 border border-line">
         <caption className="sr-only">Before and after</caption>
         <thead className="bg-canvas">
           <tr>
@@ -36,8 +36,8 @@ export function AuditDiff({ before, after, note }: { before: Json; after: Json; 
           {shown.map((k) => (
             <tr key={k} className="border-t border-line align-top">
               <th scope="row" className="px-2 py-1 text-left font-mono font-normal">{k}</th>
-              <td className="px-2 py-1 font-mono break-all text-danger">{show(b[k])}</td>
-              <td className="px-2 py-1 font-mono break-all text-ok">{show(a[k])}</td>
+              <td className="px-2 py-1 font-mono break-words text-danger">{show(b[k])}</td>
+              <td className="px-2 py-1 font-mono break-words text-ok">{show(a[k])}</td>
             </tr>
           ))}
         </tbody>
