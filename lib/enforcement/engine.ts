@@ -1,8 +1,8 @@
 // The enforcement engine of this process: policy in memory (reloaded when an org's policyVersion
 // moves), the ledger of counters and reservations, rate limits, and the group-committed usage store.
-import { DateTime } from "luxon";
 import { createDb, databaseUrl, providerOf, sqliteFilePath, type Db } from "@/lib/db";
 import { sha256Hex } from "@/lib/crypto";
+import { bucketMinuteFor, offsetMinutesAt } from "@/lib/analytics/buckets";
 import { MemoryLedger, type Ledger } from "./ledger";
 import { RateLimiter } from "./rate-limit";
 import { loadOrgPolicy, type KeyPolicy, type OrgPolicy } from "./policy";
@@ -197,14 +197,23 @@ export class Engine {
     return h;
   }
 
-  /** Minutes since the epoch of the start of the org-local hour holding `at`. */
+  /**
+   * The rollup bucket of `at` (analytics' `bucketMinuteFor`, the one definition), cached per zone for
+   * the rest of its hour. The cache is kept only for an hour the zone's offset does not change in:
+   * around a DST change that is not on the hour (Lord Howe's half hour, Chatham at :45) a local hour
+   * is cut short or split, and "bucket start + 1 h" would stamp the wrong bucket.
+   */
   bucketMinute(at: Date, tz: string): number {
     const t = at.getTime();
     const c = this.hourCache.get(tz);
     if (c && c.from <= t && t < c.to) return c.bucket;
-    const start = DateTime.fromJSDate(at, { zone: tz }).startOf("hour");
-    const bucket = Math.floor(start.toMillis() / 60_000);
-    this.hourCache.set(tz, { from: start.toMillis(), to: start.plus({ hours: 1 }).toMillis(), bucket });
+    const bucket = bucketMinuteFor(t, tz);
+    const off = offsetMinutesAt(t, tz) * 60_000;
+    const from = t - ((((t + off) % 3_600_000) + 3_600_000) % 3_600_000);
+    const to = from + 3_600_000;
+    if (from === bucket * 60_000 && offsetMinutesAt(from, tz) * 60_000 === off && offsetMinutesAt(to - 1, tz) * 60_000 === off) {
+      this.hourCache.set(tz, { from, to, bucket });
+    } else this.hourCache.delete(tz);
     return bucket;
   }
   private hourCache = new Map<string, { from: number; to: number; bucket: number }>();
