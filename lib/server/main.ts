@@ -3,10 +3,7 @@
 // Start-up order: secrets, migrations, bootstrap, Next, then listen.
 import http from "node:http";
 import next from "next";
-import { databaseUrl } from "@/lib/db";
-import { runMigrations } from "@/lib/migrations/run-migrations";
-import { bootstrap } from "@/lib/bootstrap";
-import { ensureAuthSecret } from "@/lib/server/auth-secret";
+import { prepare } from "@/lib/server/prepare";
 import { handleFastPath, shutdownEnforcement } from "@/lib/enforcement/http/fast-path";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -15,12 +12,7 @@ const hostname = process.env.HOST ?? "127.0.0.1";
 async function main() {
   (process.env as Record<string, string>).NODE_ENV ??= "production";
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-  ensureAuthSecret();
-  const url = databaseUrl();
-  const applied = await runMigrations(url);
-  if (applied.length) console.log(`purser: applied ${applied.length} migration(s)`);
-  const boot = await bootstrap();
-  if (boot.created) console.log(`purser: created organization "${boot.orgName}" with owner ${boot.ownerEmail}`);
+  await prepare();
 
   const app = next({ dev: false, hostname, port });
   await app.prepare();
