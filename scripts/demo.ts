@@ -40,6 +40,7 @@ let stopping = false;
 
 async function main() {
   const t0 = performance.now();
+  if (await fetch(BASE).then(() => true, () => false)) throw new Error(`something already listens on ${BASE}; stop it or set PORT`);
   mkdirSync(path.dirname(DB_FILE), { recursive: true });
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(DB_FILE + suffix, { force: true });
   process.env.DATABASE_URL = DATABASE_URL;
