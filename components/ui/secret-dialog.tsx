@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Button } from "./button";
 import { CopyButton } from "./copy-button";
 import { Dialog } from "./dialog";
@@ -10,16 +11,22 @@ type SecretDialogProps = {
   title: string;
   /** Where the secret goes, e.g. "your application's gateway configuration". */
   usage: string;
+  /** Replaces the default warning, for secrets Purser keeps (webhook signing secrets) rather than hashes. */
+  warning?: ReactNode;
   onClose: () => void;
 };
 
 /** Shows a freshly created secret once, with a copy button and a clear warning. */
-export function SecretDialog({ secret, title, usage, onClose }: SecretDialogProps) {
+export function SecretDialog({ secret, title, usage, warning, onClose }: SecretDialogProps) {
   return (
     <Dialog open={secret !== null} onClose={onClose} title={title}>
       <div role="alert" className="rounded-md border border-amber-300 bg-warn-soft px-3 py-2 text-sm text-warn">
-        <strong>Copy this secret now.</strong> It is shown only once: Purser stores only its hash and cannot show it again.
-        If you lose it, revoke it and create a new one.
+        {warning ?? (
+          <>
+            <strong>Copy this secret now.</strong> It is shown only once: Purser stores only its hash and cannot show it
+            again. If you lose it, revoke it and create a new one.
+          </>
+        )}
       </div>
       <label htmlFor="new-secret" className="mt-4 block text-sm font-medium">
         Secret for {usage}

@@ -10,7 +10,7 @@ import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { createWebhookAction } from "./actions";
-import { WebhookSecretDialog } from "./webhook-secret-dialog";
+import { SecretDialog } from "@/components/ui/secret-dialog";
 
 type Values = { url: string; format: "json" | "slack"; events: string[] };
 
@@ -78,8 +78,18 @@ export function CreateWebhookDialog() {
           </div>
         </form>
       </Dialog>
-      <WebhookSecretDialog
+      <SecretDialog
         secret={created?.secret ?? null}
+        title="Webhook created"
+        usage="signing this endpoint's deliveries"
+        // Unlike keys, Purser keeps this secret (it signs every delivery) but never shows it again.
+        warning={
+          <>
+            <strong>Copy this signing secret now.</strong> It is shown only once. Your receiver uses it to check the{" "}
+            <code className="font-mono">Purser-Signature</code> header of every delivery. If you lose it, delete the
+            webhook and add it again.
+          </>
+        }
         onClose={() => {
           if (created) toast(`Webhook to ${new URL(created.url).host} created`);
           setCreated(null);
