@@ -1,6 +1,8 @@
-// Usage events -> the increments of their hourly rollups. Pure: settle (in its group commit), the
-// seeders and the tests all fold events with this one function, then apply the result with
-// `applyRollupDeltas`, so every writer maintains the rollups the same way.
+// Usage events -> the increments of their hourly rollups. Pure: the seeders and the analytics tests
+// fold events with this function, then apply the result with `applyRollupDeltas`. Settle maintains
+// the same rollups inside its group commit (`upsertRollups` in lib/enforcement/store/usage-sql.ts);
+// both bucket with `bucketMinuteFor`, and settle-rollups.int.test.ts proves settle's rollups agree
+// with the raw events. One writer for both is the next clean-up.
 import { bucketMinuteFor } from "./buckets";
 
 export type RollupEvent = {
