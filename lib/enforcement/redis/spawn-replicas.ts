@@ -1,4 +1,4 @@
-// Starts replicas (serve-replica.ts) and private redis-servers as child processes, for tests and the
+// Starts replicas (lib/enforcement/testing/serve.ts) and private redis-servers as child processes, for tests and the
 // benchmark. Every child is killed by the returned stop functions (and on exit of this process).
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
@@ -21,9 +21,10 @@ const exited = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== nul
 
 export async function startReplica(env: Record<string, string>): Promise<Replica> {
   const child = track(
-    spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib/enforcement/redis/serve-replica.ts")], {
+    spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib/enforcement/testing/serve.ts")], {
       cwd: ROOT,
-      env: { ...process.env, PORT: "0", NODE_ENV: "production", ...env },
+      // Replicas poll policy faster than the default: the propagation tests measure the fallback.
+      env: { ...process.env, PORT: "0", NODE_ENV: "production", PURSER_POLL_MS: "250", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     }),
   );

@@ -1,12 +1,18 @@
-// A process serving only the enforcement fast path (embedded mode) on DATABASE_URL, for the crash
-// test and the benchmark. Prints "listening <port>" once the engine has loaded its policy.
+// A process serving only the enforcement fast path (the same handleFastPath that lib/server/main.ts
+// puts in front of Next), for the crash test, the multi-replica tests and the benchmarks: no Next
+// build needed. Embedded or distributed by DATABASE_URL / REDIS_URL, like the real server.
+// Env: PORT (0 = any), PURSER_POLL_MS, PURSER_RESERVATION_TTL_MS (engine defaults when unset).
+// Prints "listening <port>" once the engine has loaded its policy.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleFastPath, shutdownEnforcement } from "../http/fast-path";
-import { getEngine } from "../engine";
+import { Engine, setEngine } from "../engine";
+
+const numberEnv = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 
 async function main() {
-  const engine = getEngine();
+  const engine = new Engine({ pollMs: numberEnv("PURSER_POLL_MS"), reservationTtlMs: numberEnv("PURSER_RESERVATION_TTL_MS") });
+  setEngine(engine);
   await engine.ready;
   if (engine.failed) process.exit(2);
   const server = http.createServer((req, res) => {
