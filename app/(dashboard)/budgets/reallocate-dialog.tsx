@@ -6,6 +6,7 @@ import { formatUsd, usdToMicros } from "@/lib/money";
 import { reallocateBudgetSchema } from "@/lib/schemas/budget";
 import { numberOrNull, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -167,14 +168,7 @@ function MoveForm({ from, budgets, tree, canOversubscribe, optimistic, onDone }:
           )}
         </div>
       )}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={submitting}>
-          {submitting ? "Moving…" : "Move budget"}
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} submitting={submitting} submitLabel="Move budget" pendingLabel="Moving…" />
     </form>
   );
 }

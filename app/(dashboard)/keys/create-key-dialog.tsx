@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { createKeySchema, type CreatedKey } from "@/lib/schemas/key";
 import { blankToNull, numberOrNull, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -114,14 +115,7 @@ function KeyForm({ teams, users, ownOnly, selfId, onCancel, onCreated }: Props &
           <Input type="date" {...form.register("expiresAt")} />
         </Field>
       </div>
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={submitting}>
-          {submitting ? "Creating…" : "Create key"}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} submitting={submitting} submitLabel="Create key" pendingLabel="Creating…" />
     </form>
   );
 }

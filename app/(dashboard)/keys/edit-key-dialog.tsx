@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { updateKeySchema, type KeyOut } from "@/lib/schemas/key";
 import { numberOrNull, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -80,14 +81,7 @@ function EditKeyForm({ keyRow, onDone }: { keyRow: KeyOut; onDone: () => void })
           <span className="block text-ink-muted">Requests with this key are refused until you enable it again. Unlike revoking, this can be undone.</span>
         </label>
       </div>
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={submitting}>
-          {submitting ? "Saving…" : "Save changes"}
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} submitting={submitting} submitLabel="Save changes" pendingLabel="Saving…" />
     </form>
   );
 }

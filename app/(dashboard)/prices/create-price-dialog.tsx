@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { createPriceSchema, type CreatePriceInput } from "@/lib/schemas/price";
 import { numberOrNull, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -84,14 +85,7 @@ function PriceForm({ onDone }: { onDone: () => void }) {
           <Input inputMode="numeric" {...form.register("maxOutputTokens")} />
         </Field>
       </div>
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={submitting}>
-          {submitting ? "Saving…" : "Save price"}
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} submitting={submitting} submitLabel="Save price" pendingLabel="Saving…" />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { API_TOKEN_ROLES, createApiTokenSchema, createGatewayTokenSchema } from 
 import { useActionForm } from "@/components/forms/use-action-form";
 import { roleLabel } from "@/components/nav/role-label";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -85,14 +86,7 @@ function TokenForm({ kind, onCancel, onCreated }: { kind: Kind; onCancel: () => 
           </Field>
         </div>
       )}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={submitting}>
-          {submitting ? "Creating…" : "Create token"}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} submitting={submitting} submitLabel="Create token" pendingLabel="Creating…" />
     </form>
   );
 }

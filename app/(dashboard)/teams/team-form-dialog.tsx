@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { createTeamSchema, updateTeamSchema, type TeamOut } from "@/lib/schemas/team";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -55,14 +56,7 @@ function TeamForm({ team, onDone }: { team: Pick<TeamOut, "id" | "name"> | null;
       <Field id="team-name" label="Team name" error={err.name?.message}>
         <Input {...form.register("name")} autoComplete="off" />
       </Field>
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={submitting}>
-          {submitting ? "Saving…" : team ? "Rename team" : "Create team"}
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} submitting={submitting} submitLabel={team ? "Rename team" : "Create team"} pendingLabel="Saving…" />
     </form>
   );
 }

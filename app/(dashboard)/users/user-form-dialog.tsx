@@ -7,6 +7,7 @@ import { ROLES, type RoleName } from "@/lib/schemas/common";
 import { blankToNull, useActionForm } from "@/components/forms/use-action-form";
 import { roleLabel } from "@/components/nav/role-label";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -98,14 +99,7 @@ function UserForm({ user, teams, actorRole, onDone }: { user: UserOut | null; te
           <Input type="password" autoComplete="new-password" {...form.register("password")} />
         </Field>
       )}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={submitting}>
-          {submitting ? "Saving…" : user ? "Save changes" : "Create user"}
-        </Button>
-      </div>
+      <FormActions onCancel={onDone} submitting={submitting} submitLabel={user ? "Save changes" : "Create user"} pendingLabel="Saving…" />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { createWebhookSchema, WEBHOOK_EVENTS, type CreatedWebhook, type CreateWebhookInput } from "@/lib/schemas/webhook";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, FormError } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
@@ -68,14 +69,7 @@ export function CreateWebhookDialog() {
               ))}
             </div>
           </fieldset>
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={submitting}>
-              {submitting ? "Creating…" : "Create webhook"}
-            </Button>
-          </div>
+          <FormActions onCancel={() => setOpen(false)} submitting={submitting} submitLabel="Create webhook" pendingLabel="Creating…" />
         </form>
       </Dialog>
       <SecretDialog
