@@ -1,10 +1,11 @@
 // npm run seed:large -- --events 1000000 [--db URL] [--days 90] [--tz Europe/Berlin] [--name "Acme AI"] [--seed 42]
 //   [--skip-events: rollups only, for benchmarking the rollup queries at sizes whose raw events would not fit]
 // Generates a realistic organization and N usage events straight into the database, with their hourly
-// rollups (computed by the same rollupDeltas as settle), in batches. Prints the throughput.
+// rollups (hourly and daily, computed by the same rollupDeltas as settle), in batches of whole days. Prints the throughput.
 import { parseArgs } from "node:util";
 import { createDb, databaseUrl, providerOf } from "@/lib/db";
-import { rollupDeltas } from "@/lib/analytics/rollup-deltas";
+import { rollupDeltas, TagValueCap } from "@/lib/analytics/rollup-deltas";
+import { localDayOfBucket } from "@/lib/analytics/buckets";
 import { generateUsage, type GeneratedEvent } from "@/lib/analytics/seed/generate-usage";
 import { bulkWriter } from "@/lib/analytics/seed/bulk-writer";
 import { seedOrg, SEED_PASSWORD } from "@/lib/analytics/seed/seed-org";
@@ -40,37 +41,45 @@ async function main() {
   let written = 0;
   let rollupRows = 0;
   let tagRows = 0;
+  let dailyRows = 0;
+  const tagCap = new TagValueCap();
   let day: GeneratedEvent[] = [];
   const timing = { rollup: 0, events: 0, rollupWrites: 0 };
   const flush = async () => {
     if (!day.length) return;
     let t = performance.now();
-    const deltas = rollupDeltas(day, org.timezone, { tagKeys: ["feature", "env"] });
+    const deltas = rollupDeltas(day, org.timezone, { tagKeys: ["feature", "env"], admitTagValue: tagCap.admit });
     timing.rollup += performance.now() - t;
     t = performance.now();
     if (!values["skip-events"]) await writer.events(org.orgId, day);
     timing.events += performance.now() - t;
     t = performance.now();
-    await writer.rollups(org.orgId, deltas.rollups, deltas.tagRollups);
+    await writer.rollups(org.orgId, deltas);
     timing.rollupWrites += performance.now() - t;
     written += day.length;
     rollupRows += deltas.rollups.length;
     tagRows += deltas.tagRollups.length;
+    dailyRows += deltas.dailyRollups.length;
     day = [];
     const s = (performance.now() - tOrg) / 1000;
     process.stdout.write(`\r${written.toLocaleString()} events, ${rollupRows.toLocaleString()} rollup rows, ${Math.round(written / s).toLocaleString()} events/s   `);
   };
   const gen = generateUsage({ events, days, end: new Date(), timezone: org.timezone, keys: org.keys, prices: org.prices, seed: Number(values.seed) });
+  // Flushes at local-day boundaries (the bulk writer inserts whole days of daily rollups).
+  let batchDay: number | null = null;
   for (const hour of gen) {
+    if (!hour.length) continue;
+    const d = localDayOfBucket(hour[0].bucketMinute, org.timezone);
+    if (d !== batchDay && day.length >= 50_000) await flush();
+    batchDay = d;
     for (const e of hour) day.push(e);
-    if (day.length >= 50_000) await flush();
   }
   await flush();
   await writer.close();
   const windows = await seedBudgetWindows(createDb(url), org.orgId, org.timezone);
   const secs = (performance.now() - tOrg) / 1000;
   console.log(`\nseeded org "${values.name}" (${org.slug}, ${org.timezone}) on ${providerOf(url)}: ${written.toLocaleString()} events, ` +
-    `${rollupRows.toLocaleString()} rollup rows, ${tagRows.toLocaleString()} tag rollup rows, ${org.keys.length} keys; events and rollups written in ${secs.toFixed(1)} s ` +
+    `${rollupRows.toLocaleString()} hourly and ${dailyRows.toLocaleString()} daily rollup rows, ${tagRows.toLocaleString()} hourly tag rollup rows, ${org.keys.length} keys; events and rollups written in ${secs.toFixed(1)} s ` +
     `(${Math.round(written / secs).toLocaleString()} events/s)`);
   console.log(`${windows} current budget windows filled from the rollups`);
   console.log(`time: folding rollups ${(timing.rollup / 1000).toFixed(1)} s, writing events ${(timing.events / 1000).toFixed(1)} s, ` +

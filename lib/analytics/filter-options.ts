@@ -33,9 +33,10 @@ export async function loadFilterOptions(actor: SpendActor, sinceMinute: number, 
   const tagKeys = parseTagKeys(org.analyticsTagKeys);
   const tagValues: Record<string, string[]> = {};
   for (const tagKey of tagKeys) {
-    const rows = await db.usageTagRollup.groupBy({
+    // The daily rollups (a day early, whatever the zone): a list of choices, not a sum.
+    const rows = await db.usageDailyTagRollup.groupBy({
       by: ["tagValue"],
-      where: { orgId: actor.orgId, tagKey, bucketMinute: { gte: sinceMinute }, ...ownWhere },
+      where: { orgId: actor.orgId, tagKey, day: { gte: Math.floor(sinceMinute / 1440) - 1 }, ...ownWhere },
       orderBy: { tagValue: "asc" },
       take: 500,
     });

@@ -10,7 +10,8 @@ import type { RollupEvent } from "./rollup-deltas";
 import { querySpend, type SpendActor } from "./query-spend";
 import { createSpendOrg, writeUsage, type SpendOrg } from "./testing/spend-fixtures";
 
-const ZONES = ["UTC", "Asia/Kolkata", "America/New_York", "Asia/Kathmandu", "Europe/London"];
+// Santiago (back an hour at midnight, 5 April) and Lord Howe (back half an hour) test day edges at odd DST changes.
+const ZONES = ["UTC", "Asia/Kolkata", "America/New_York", "Asia/Kathmandu", "Europe/London", "America/Santiago", "Australia/Lord_Howe"];
 const MODELS = [
   { provider: "openai", model: "gpt-4o" },
   { provider: "openai", model: "gpt-4o-mini" },
@@ -148,7 +149,7 @@ describe("querySpend over rollups = aggregate over raw events", () => {
           const actor: SpendActor = { orgId: org.orgId, role: "finance", teamId: null, userId: null };
           for (const qa of queries) await checkQuery(org, events, qa, actor, () => true);
         }),
-      { numRuns: 12 },
+      { numRuns: 16 },
     );
   });
 

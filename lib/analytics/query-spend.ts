@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { SpendDimension, SpendQuery } from "@/lib/schemas/spend";
 import { countIntervals, offsetSegments, type Interval } from "./buckets";
 import { parseTagKeys } from "./rollup-deltas";
-import { runAggregate, type AggregateRow, type AggregateSpec, type Scope } from "./spend-sql";
+import { planSources, runAggregate, type AggregateRow, type AggregateSpec, type Scope, type Source } from "./spend-sql";
 import { shapeSpend, subMetrics, type Shaped } from "./shape-spend";
 import { loadLabels, type Labels } from "./spend-labels";
 
@@ -94,8 +94,11 @@ export async function querySpend(actor: SpendActor, q: SpendQuery, options: { db
       ? { kind: "hour" }
       : { kind: "day", segments: offsetSegments(minuteRange(from, to).fromMinute, minuteRange(from, to).toMinute, timezone) };
 
-  const run = (range: { from: Date; to: Date }, withTime: boolean) =>
-    aggregateWithUntagged(db, { ...base, ...minuteRange(range.from, range.to), time: withTime ? time : undefined }, tagDim);
+  const run = (range: { from: Date; to: Date }, withTime: boolean) => {
+    const { fromMinute, toMinute } = minuteRange(range.from, range.to);
+    const sources = planSources(fromMinute, toMinute, timezone, withTime && interval === "hour");
+    return aggregateWithUntagged(db, { ...base, time: withTime ? time : undefined }, sources, tagDim);
+  };
 
   const span = to.getTime() - from.getTime();
   const previousRange = q.compare === "previous" ? { from: new Date(from.getTime() - span), to: from } : undefined;
@@ -120,12 +123,12 @@ export async function querySpend(actor: SpendActor, q: SpendQuery, options: { db
  * they are added back as an "(untagged)" group (null value) = all usage minus the tagged usage, per
  * interval and other dimension. Totals then match the untagged view of the same filters.
  */
-async function aggregateWithUntagged(db: Db, spec: AggregateSpec, tagDim: SpendDimension | undefined): Promise<AggregateRow[]> {
-  const tagged = await runAggregate(db, spec);
+async function aggregateWithUntagged(db: Db, spec: Omit<AggregateSpec, "source">, sources: Source[], tagDim: SpendDimension | undefined): Promise<AggregateRow[]> {
+  const tagged = await runAggregate(db, spec, sources);
   if (!tagDim || spec.tag?.values?.length) return tagged;
   const tagIndex = spec.groupBy.indexOf(tagDim);
   const otherDims = spec.groupBy.filter((d) => d !== tagDim);
-  const all = await runAggregate(db, { ...spec, tag: undefined, groupBy: otherDims });
+  const all = await runAggregate(db, { ...spec, tag: undefined, groupBy: otherDims }, sources);
   const keyOf = (t: number | null, dims: (string | null)[]) => JSON.stringify([t, dims]);
   const taggedSums = new Map<string, AggregateRow>();
   for (const r of tagged) {

@@ -3,7 +3,7 @@
 // cost per task by tag. The detection rules are pure functions below the queries.
 import { db as defaultDb } from "@/lib/db";
 import { microsToUsd } from "@/lib/money";
-import { runAggregate, type AggregateRow } from "./spend-sql";
+import { planSources, runAggregate, type AggregateRow } from "./spend-sql";
 import { spendScope, type SpendActor } from "./query-spend";
 
 const HOUR = 60;
@@ -43,9 +43,8 @@ export function detectRunaways(rows: AggregateRow[], opts: { factor: number; min
 export async function runawayKeys(actor: SpendActor, opts: { days: number; factor: number; now?: Date }, db = defaultDb) {
   const to = nowMinute(opts.now ?? new Date()) + HOUR;
   const rows = await runAggregate(db, {
-    orgId: actor.orgId, fromMinute: to - opts.days * 24 * HOUR, toMinute: to, scope: spendScope(actor), filters: {},
-    groupBy: ["key", "team"], time: { kind: "hour" },
-  });
+    orgId: actor.orgId, scope: spendScope(actor), filters: {}, groupBy: ["key", "team"], time: { kind: "hour" },
+  }, [{ grain: "hour", ranges: [[to - opts.days * 24 * HOUR, to]] }]);
   return detectRunaways(rows, { factor: opts.factor, minPeakMicros: 1_000_000n });
 }
 
@@ -98,9 +97,9 @@ export function findDuplicates(rows: AggregateRow[]): DuplicateModel[] {
 
 export async function duplicatedCapability(actor: SpendActor, opts: { days: number; now?: Date }, db = defaultDb) {
   const to = nowMinute(opts.now ?? new Date()) + HOUR;
+  const org = await db.organization.findUniqueOrThrow({ where: { id: actor.orgId }, select: { timezone: true } });
   const rows = await runAggregate(db, {
-    orgId: actor.orgId, fromMinute: to - opts.days * 24 * HOUR, toMinute: to, scope: spendScope(actor), filters: {},
-    groupBy: ["model", "provider", "team", "key"],
-  });
+    orgId: actor.orgId, scope: spendScope(actor), filters: {}, groupBy: ["model", "provider", "team", "key"],
+  }, planSources(to - opts.days * 24 * HOUR, to, org.timezone, false));
   return findDuplicates(rows);
 }

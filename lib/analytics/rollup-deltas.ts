@@ -1,14 +1,15 @@
-// Usage events -> the increments of their hourly rollups. Pure: the seeders and the analytics tests
-// fold events with this function, then apply the result with `applyRollupDeltas`. Settle maintains
-// the same rollups inside its group commit (`upsertRollups` in lib/enforcement/store/usage-sql.ts);
-// both bucket with `bucketMinuteFor`, and settle-rollups.int.test.ts proves settle's rollups agree
-// with the raw events. One writer for both is the next clean-up.
-import { bucketMinuteFor } from "./buckets";
+// Usage events -> the increments of their rollups: hourly and daily, plain and per analytics tag. The
+// one fold every writer uses: settle's group commit (lib/enforcement/store/commit-plan.ts), the
+// seeders and the analytics fixtures. The increments are written by `upsertRollups`
+// (lib/enforcement/store/usage-sql.ts), or by the bulk seeder's plain inserts for a fresh org.
+import { bucketMinuteFor, localDayOfBucket } from "./buckets";
 
 export type RollupEvent = {
   occurredAt: Date;
-  /** The event's bucket when the writer already computed it (it stores it on UsageEvent too). */
+  /** The event's hour bucket when the writer already computed it (it stores it on UsageEvent too). */
   bucketMinute?: number;
+  /** The org-local day of that bucket, when already computed. */
+  localDay?: number;
   teamId: string;
   userId: string | null;
   apiKeyId: string;
@@ -23,9 +24,11 @@ export type RollupEvent = {
   latencyMs?: number | null;
   status?: "ok" | "error" | "cancelled";
   tags?: Record<string, string> | null;
+  /** Tag rollup rows already chosen by the writer (settle caps them as it goes); else from `tags`. */
+  tagRollups?: readonly { tagKey: string; tagValue: string }[];
 };
 
-type Dims = { bucketMinute: number; teamId: string; userId: string; apiKeyId: string; provider: string; model: string };
+type Dims = { teamId: string; userId: string; apiKeyId: string; provider: string; model: string };
 
 export type Sums = {
   requests: number;
@@ -38,36 +41,52 @@ export type Sums = {
   estimatedCostMicros: bigint;
   latencyMsSum: bigint;
 };
+type TagSums = Omit<Sums, "errorRequests" | "estimatedCostMicros" | "latencyMsSum">;
+type Tag = { tagKey: string; tagValue: string };
 
-export type RollupDelta = Dims & Sums;
-export type TagRollupDelta = Dims & { tagKey: string; tagValue: string } & Omit<Sums, "errorRequests" | "estimatedCostMicros" | "latencyMsSum">;
+export type RollupDelta = Dims & Sums & { bucketMinute: number };
+export type TagRollupDelta = Dims & Tag & TagSums & { bucketMinute: number };
+export type DailyRollupDelta = Dims & Sums & { day: number };
+export type DailyTagRollupDelta = Dims & Tag & TagSums & { day: number };
 
-/** Values past this many distinct values of one tag key are folded into OTHER_TAG_VALUE. */
-export const TAG_VALUE_CAP = 500;
+export type RollupDeltas = {
+  rollups: RollupDelta[];
+  tagRollups: TagRollupDelta[];
+  dailyRollups: DailyRollupDelta[];
+  dailyTagRollups: DailyTagRollupDelta[];
+};
+
+/**
+ * How tag cardinality is bounded: per org, tag key and org-local day, the first TAG_VALUE_CAP distinct
+ * values get their own rollup rows and later ones are folded into OTHER_TAG_VALUE; values are cut to
+ * MAX_TAG_VALUE_LENGTH (the API's own limit). Only the tag keys an org lists are rolled up at all.
+ * So a day adds at most TAG_VALUE_CAP x (its plain rollup rows) tag rows per key, and a tag carrying
+ * per-request ids cannot blow the rollups up; a new value next day gets its own rows again.
+ */
+export const TAG_VALUE_CAP = 100;
 export const OTHER_TAG_VALUE = "(other)";
-export const MAX_TAG_VALUE_LENGTH = 100;
+export const MAX_TAG_VALUE_LENGTH = 256;
 
 export type RollupOptions = {
   /** Tag keys the org rolls up (Organization.analyticsTagKeys); other tags are not rolled up. */
-  tagKeys: readonly string[];
-  /**
-   * Whether a value may get its own tag rollup rows. The caller tracks the distinct values already
-   * seen per key (see TagValueCap); without it every value is admitted.
-   */
-  admitTagValue?: (key: string, value: string) => boolean;
+  tagKeys?: readonly string[];
+  /** Whether a value may get its own tag rollup rows (see TagValueCap); without it every value is admitted. */
+  admitTagValue?: (key: string, value: string, day: number) => boolean;
 };
 
-/** Bounds tag cardinality: the first TAG_VALUE_CAP values of a key are kept, later ones become "(other)". */
+/** The cap of TAG_VALUE_CAP distinct values per tag key per local day, for one org. */
 export class TagValueCap {
+  private day = Number.NaN;
   private seen = new Map<string, Set<string>>();
   constructor(private cap = TAG_VALUE_CAP) {}
-  /** Registers values already in the database (on start). */
-  load(key: string, values: Iterable<string>) {
-    const set = this.seen.get(key) ?? new Set<string>();
-    for (const v of values) set.add(v);
-    this.seen.set(key, set);
-  }
-  admit = (key: string, value: string): boolean => {
+  admit = (key: string, value: string, day: number): boolean => {
+    if (day !== this.day) {
+      // A new day starts with a fresh allowance (events of an earlier day arriving late are judged
+      // against today's values: still bounded).
+      if (day < this.day) return this.seen.get(key)?.has(value) ?? false;
+      this.day = day;
+      this.seen.clear();
+    }
     let set = this.seen.get(key);
     if (!set) this.seen.set(key, (set = new Set()));
     if (set.has(value)) return true;
@@ -77,85 +96,135 @@ export class TagValueCap {
   };
 }
 
-// Sums are accumulated as numbers and turned into bigint once per row: per-event bigint arithmetic
-// dominated seeding time. Exact: a batch's sums stay far below 2^53 (9e15 tokens, or $9 billion in
-// micro-dollars); `safe` guards that anyway.
-type Acc = { requests: number; errorRequests: number; inputTokens: number; outputTokens: number; cachedInputTokens: number;
-  cacheWriteTokens: number; costMicros: number; estimatedCostMicros: number; latencyMsSum: number };
-
-const zeroAcc = (): Acc => ({ requests: 0, errorRequests: 0, inputTokens: 0, outputTokens: 0, cachedInputTokens: 0,
-  cacheWriteTokens: 0, costMicros: 0, estimatedCostMicros: 0, latencyMsSum: 0 });
-
-function safe(n: number): bigint {
-  if (!Number.isSafeInteger(n)) throw new RangeError("rollup batch too large for exact sums; split it");
-  return BigInt(n);
-}
-
-function add(s: Acc, e: RollupEvent) {
-  s.requests += 1;
-  if (e.status === "error") s.errorRequests += 1;
-  s.inputTokens += e.inputTokens;
-  s.outputTokens += e.outputTokens;
-  s.cachedInputTokens += e.cachedInputTokens;
-  s.cacheWriteTokens += e.cacheWriteTokens;
-  s.costMicros += Number(e.costMicros);
-  if (e.estimatedCostMicros) s.estimatedCostMicros += Number(e.estimatedCostMicros);
-  s.latencyMsSum += e.latencyMs ?? 0;
-}
-
-function toSums(a: Acc): Sums {
-  return {
-    requests: a.requests,
-    errorRequests: a.errorRequests,
-    inputTokens: safe(a.inputTokens),
-    outputTokens: safe(a.outputTokens),
-    cachedInputTokens: safe(a.cachedInputTokens),
-    cacheWriteTokens: safe(a.cacheWriteTokens),
-    costMicros: safe(a.costMicros),
-    estimatedCostMicros: safe(a.estimatedCostMicros),
-    latencyMsSum: safe(a.latencyMsSum),
-  };
-}
-
-/** The tag value stored in the tag rollup: trimmed to a bounded length, capped per key. */
-export function rollupTagValue(key: string, raw: unknown, admit?: RollupOptions["admitTagValue"]): string | null {
+/** The tag value stored in the tag rollups: cut to a bounded length, capped per key and day. */
+export function rollupTagValue(key: string, raw: unknown, day: number, admit?: RollupOptions["admitTagValue"]): string | null {
   if (raw === undefined || raw === null) return null;
   const value = String(raw).slice(0, MAX_TAG_VALUE_LENGTH);
-  if (admit && !admit(key, value)) return OTHER_TAG_VALUE;
+  if (admit && !admit(key, value, day)) return OTHER_TAG_VALUE;
   return value;
 }
 
-/** Folds events of one org into rollup and tag-rollup increments (one per distinct key). */
-export function rollupDeltas(events: readonly RollupEvent[], timezone: string, options: RollupOptions) {
-  const rollups = new Map<string, { dims: Dims; acc: Acc }>();
-  const tagRollups = new Map<string, { dims: Dims; tagKey: string; tagValue: string; acc: Acc }>();
+/** The tag rollup rows of one event: the listed keys it carries, with capped values. */
+export function tagRollupsOf(tags: Record<string, string> | null | undefined, day: number, options: RollupOptions): Tag[] {
+  if (!tags || !options.tagKeys?.length) return [];
+  const out: Tag[] = [];
+  for (const tagKey of options.tagKeys) {
+    const tagValue = rollupTagValue(tagKey, tags[tagKey], day, options.admitTagValue);
+    if (tagValue !== null) out.push({ tagKey, tagValue });
+  }
+  return out;
+}
+
+// Sums are accumulated as numbers (per-event bigint arithmetic dominated seeding time) and spill into
+// a bigint before they could leave the exact integer range, so any batch is summed exactly.
+const FIELDS = ["requests", "errorRequests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens",
+  "costMicros", "estimatedCostMicros", "latencyMsSum"] as const;
+type Field = (typeof FIELDS)[number];
+type Acc = { n: Float64Array; big: bigint[] | null };
+const MAX = Number.MAX_SAFE_INTEGER;
+
+const newAcc = (): Acc => ({ n: new Float64Array(FIELDS.length), big: null });
+
+function addTo(a: Acc, i: number, v: number | bigint) {
+  if (typeof v === "bigint") {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n)) {
+      (a.big ??= FIELDS.map(() => 0n))[i] += v;
+      return;
+    }
+    v = n;
+  }
+  const sum = a.n[i] + v;
+  if (sum > MAX || sum < -MAX) {
+    (a.big ??= FIELDS.map(() => 0n))[i] += BigInt(a.n[i]) + BigInt(v);
+    a.n[i] = 0;
+  } else a.n[i] = sum;
+}
+
+function add(a: Acc, e: RollupEvent) {
+  addTo(a, 0, 1);
+  if (e.status === "error") addTo(a, 1, 1);
+  addTo(a, 2, e.inputTokens);
+  addTo(a, 3, e.outputTokens);
+  addTo(a, 4, e.cachedInputTokens);
+  addTo(a, 5, e.cacheWriteTokens);
+  addTo(a, 6, e.costMicros);
+  if (e.estimatedCostMicros) addTo(a, 7, e.estimatedCostMicros);
+  if (e.latencyMs) addTo(a, 8, e.latencyMs);
+}
+
+function toSums(a: Acc): Sums {
+  const v = (f: Field) => {
+    const i = FIELDS.indexOf(f);
+    return BigInt(a.n[i]) + (a.big ? a.big[i] : 0n);
+  };
+  return {
+    requests: Number(v("requests")),
+    errorRequests: Number(v("errorRequests")),
+    inputTokens: v("inputTokens"),
+    outputTokens: v("outputTokens"),
+    cachedInputTokens: v("cachedInputTokens"),
+    cacheWriteTokens: v("cacheWriteTokens"),
+    costMicros: v("costMicros"),
+    estimatedCostMicros: v("estimatedCostMicros"),
+    latencyMsSum: v("latencyMsSum"),
+  };
+}
+
+function tagSums(a: Acc): TagSums {
+  const { errorRequests: _e, estimatedCostMicros: _c, latencyMsSum: _l, ...sums } = toSums(a);
+  return sums;
+}
+
+/**
+ * Folds events of one org into rollup increments, one per distinct key of each table. `timezone` is
+ * needed for events that do not carry their bucket and local day (settle's records carry both).
+ */
+export function rollupDeltas(events: readonly RollupEvent[], timezone: string | null, options: RollupOptions = {}): RollupDeltas {
+  const hourly = new Map<string, { dims: Dims; bucketMinute: number; acc: Acc }>();
+  const daily = new Map<string, { dims: Dims; day: number; acc: Acc }>();
+  const hourlyTags = new Map<string, { dims: Dims; bucketMinute: number; tag: Tag; acc: Acc }>();
+  const dailyTags = new Map<string, { dims: Dims; day: number; tag: Tag; acc: Acc }>();
+  const dayOfBucket = new Map<number, number>();
+  const zone = () => {
+    if (!timezone) throw new Error("rollupDeltas: an event without bucketMinute/localDay needs the org timezone");
+    return timezone;
+  };
   for (const e of events) {
-    const bucketMinute = e.bucketMinute ?? bucketMinuteFor(e.occurredAt, timezone);
+    const bucketMinute = e.bucketMinute ?? bucketMinuteFor(e.occurredAt, zone());
+    let day = e.localDay ?? dayOfBucket.get(bucketMinute);
+    if (day === undefined) dayOfBucket.set(bucketMinute, (day = localDayOfBucket(bucketMinute, zone())));
     // "" for service keys: NULL would break the unique key on both databases.
     const userId = e.userId ?? "";
-    const k = `${bucketMinute}\u0001${e.teamId}\u0001${userId}\u0001${e.apiKeyId}\u0001${e.provider}\u0001${e.model}`;
-    let r = rollups.get(k);
-    if (!r) {
-      const dims = { bucketMinute, teamId: e.teamId, userId, apiKeyId: e.apiKeyId, provider: e.provider, model: e.model };
-      rollups.set(k, (r = { dims, acc: zeroAcc() }));
+    const dk = `${e.teamId}\u0001${userId}\u0001${e.apiKeyId}\u0001${e.provider}\u0001${e.model}`;
+    const hk = `${bucketMinute}\u0001${dk}`;
+    let h = hourly.get(hk);
+    if (!h) {
+      const dims = { teamId: e.teamId, userId, apiKeyId: e.apiKeyId, provider: e.provider, model: e.model };
+      hourly.set(hk, (h = { dims, bucketMinute, acc: newAcc() }));
     }
-    add(r.acc, e);
-    if (!e.tags) continue;
-    for (const tagKey of options.tagKeys) {
-      const tagValue = rollupTagValue(tagKey, e.tags[tagKey], options.admitTagValue);
-      if (tagValue === null) continue;
-      const tk = `${k}\u0001${tagKey}\u0001${tagValue}`;
-      let t = tagRollups.get(tk);
-      if (!t) tagRollups.set(tk, (t = { dims: r.dims, tagKey, tagValue, acc: zeroAcc() }));
+    add(h.acc, e);
+    const ddk = `${day}\u0001${dk}`;
+    let d = daily.get(ddk);
+    if (!d) daily.set(ddk, (d = { dims: h.dims, day, acc: newAcc() }));
+    add(d.acc, e);
+    const tags = e.tagRollups ?? tagRollupsOf(e.tags, day, options);
+    for (const tag of tags) {
+      const tk = `${hk}\u0001${tag.tagKey}\u0001${tag.tagValue}`;
+      let t = hourlyTags.get(tk);
+      if (!t) hourlyTags.set(tk, (t = { dims: h.dims, bucketMinute, tag, acc: newAcc() }));
       add(t.acc, e);
+      const dtk = `${ddk}\u0001${tag.tagKey}\u0001${tag.tagValue}`;
+      let dt = dailyTags.get(dtk);
+      if (!dt) dailyTags.set(dtk, (dt = { dims: h.dims, day, tag, acc: newAcc() }));
+      add(dt.acc, e);
     }
   }
   return {
-    rollups: [...rollups.values()].map((r): RollupDelta => ({ ...r.dims, ...toSums(r.acc) })),
-    tagRollups: [...tagRollups.values()].map((t): TagRollupDelta => {
-      const { errorRequests: _e, estimatedCostMicros: _c, latencyMsSum: _l, ...sums } = toSums(t.acc);
-      return { ...t.dims, tagKey: t.tagKey, tagValue: t.tagValue, ...sums };
-    }),
+    rollups: [...hourly.values()].map((r) => ({ ...r.dims, bucketMinute: r.bucketMinute, ...toSums(r.acc) })),
+    dailyRollups: [...daily.values()].map((r) => ({ ...r.dims, day: r.day, ...toSums(r.acc) })),
+    tagRollups: [...hourlyTags.values()].map((t) => ({ ...t.dims, bucketMinute: t.bucketMinute, ...t.tag, ...tagSums(t.acc) })),
+    dailyTagRollups: [...dailyTags.values()].map((t) => ({ ...t.dims, day: t.day, ...t.tag, ...tagSums(t.acc) })),
   };
 }
 

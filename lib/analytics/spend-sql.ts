@@ -1,20 +1,23 @@
-// The one aggregate statement the explorer runs, over the hourly rollups only. Dialect-neutral: plain
-// SUM/GROUP BY, quoted identifiers, integer arithmetic for local days (no date functions), so the same
-// text runs on SQLite and PostgreSQL. Local day = (bucketMinute + zone offset) / 1440, where the
-// offset is a CASE over the (at most a few) offset changes inside the range.
+// The one aggregate statement the explorer runs, over the hourly or the daily rollups (never the raw
+// events). Dialect-neutral: plain SUM/GROUP BY, quoted identifiers, integer arithmetic for local days
+// (no date functions), so the same text runs on SQLite and PostgreSQL. On the hourly table the local
+// day = (bucketMinute + zone offset) / 1440, where the offset is a CASE over the (at most a few)
+// offset changes inside the range; the daily table stores that day number.
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { SpendDimension } from "@/lib/schemas/spend";
-import type { OffsetSegment } from "./buckets";
+import { localDayOfBucket, localDayStart, type OffsetSegment } from "./buckets";
 
 const { sql, join, raw, empty } = Prisma;
 type Sql = ReturnType<typeof sql>;
 
 export type Scope = { teamId?: string; userId?: string; none?: boolean };
 
+/** Which rows to read: hour buckets in [from, to) minute ranges, or whole local days [from, to). */
+export type Source = { grain: "hour"; ranges: [number, number][] } | { grain: "day"; from: number; to: number };
+
 export type AggregateSpec = {
   orgId: string;
-  fromMinute: number;
-  toMinute: number;
+  source: Source;
   scope: Scope;
   filters: { team?: string[]; user?: string[]; key?: string[]; model?: string[]; provider?: string[] };
   /** Read UsageTagRollup for this tag key (filter and/or group by its value). */
@@ -24,6 +27,11 @@ export type AggregateSpec = {
   /** Time key: hour buckets, or local day numbers (folded to weeks/months in JS). */
   time?: { kind: "hour" } | { kind: "day"; segments: OffsetSegment[] };
 };
+
+const TABLES = {
+  hour: { plain: "UsageRollup", tag: "UsageTagRollup", col: "bucketMinute" },
+  day: { plain: "UsageDailyRollup", tag: "UsageDailyTagRollup", col: "day" },
+} as const;
 
 export const DIM_COLUMN: Record<string, string> = {
   team: "teamId",
@@ -44,7 +52,7 @@ function int(n: number): Sql {
   return raw(String(n));
 }
 
-function dayExpr(segments: OffsetSegment[]): Sql {
+export function dayExpr(segments: OffsetSegment[]): Sql {
   // Literal integers (validated above): PostgreSQL must see integer arithmetic, not untyped params.
   if (segments.length === 1) return sql`("bucketMinute" + ${int(segments[0].offsetMinutes)}) / 1440`;
   const whens = segments
@@ -66,11 +74,14 @@ export type AggregateRow = {
 };
 
 export function aggregateSql(spec: AggregateSpec): Sql {
-  const table = spec.tag ? "UsageTagRollup" : "UsageRollup";
+  const src = spec.source;
+  const t = TABLES[src.grain];
+  const table = spec.tag ? t.tag : t.plain;
+  const range = (from: number, to: number) => sql`${col(t.col)} >= ${int(from)} AND ${col(t.col)} < ${int(to)}`;
+  const ranges = src.grain === "day" ? [range(src.from, src.to)] : src.ranges.map(([from, to]) => range(from, to));
   const where: Sql[] = [
     sql`"orgId" = ${spec.orgId}`,
-    sql`"bucketMinute" >= ${int(spec.fromMinute)}`,
-    sql`"bucketMinute" < ${int(spec.toMinute)}`,
+    ranges.length === 1 ? ranges[0] : sql`(${join(ranges.map((r) => sql`(${r})`), " OR ")})`,
   ];
   if (spec.scope.none) where.push(raw("1 = 0"));
   if (spec.scope.teamId !== undefined) where.push(sql`"teamId" = ${spec.scope.teamId}`);
@@ -85,7 +96,10 @@ export function aggregateSql(spec: AggregateSpec): Sql {
   }
   const select: Sql[] = [];
   const groupCount = spec.groupBy.length + (spec.time ? 1 : 0);
-  if (spec.time) select.push(spec.time.kind === "hour" ? sql`"bucketMinute" AS t` : sql`${dayExpr(spec.time.segments)} AS t`);
+  if (spec.time) {
+    if (src.grain === "day" && spec.time.kind === "hour") throw new RangeError("hourly series need the hourly rollups");
+    select.push(spec.time.kind === "hour" ? sql`"bucketMinute" AS t` : src.grain === "day" ? sql`"day" AS t` : sql`${dayExpr(spec.time.segments)} AS t`);
+  }
   spec.groupBy.forEach((d, i) => select.push(sql`${col(dimColumn(d))} AS ${raw(`d${i}`)}`));
   for (const m of ["requests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costMicros"]) {
     select.push(sql`CAST(SUM(${col(m)}) AS BIGINT) AS ${col(m)}`);
@@ -105,7 +119,7 @@ export function toBig(v: unknown): bigint {
 
 type Querier = { $queryRaw<T = unknown>(query: Sql): Promise<T> };
 
-export async function runAggregate(db: Querier, spec: AggregateSpec): Promise<AggregateRow[]> {
+async function runOne(db: Querier, spec: AggregateSpec): Promise<AggregateRow[]> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>(aggregateSql(spec));
   return rows
     .filter((r) => r.requests !== null && r.requests !== undefined)
@@ -119,4 +133,47 @@ export async function runAggregate(db: Querier, spec: AggregateSpec): Promise<Ag
       cacheWriteTokens: toBig(r.cacheWriteTokens),
       costMicros: toBig(r.costMicros),
     }));
+}
+
+/** Runs one aggregate per source and adds up rows with the same time key and dimensions. */
+export async function runAggregate(db: Querier, base: Omit<AggregateSpec, "source">, sources: Source[]): Promise<AggregateRow[]> {
+  const parts = await Promise.all(sources.map((source) => runOne(db, { ...base, source })));
+  if (parts.length === 1) return parts[0];
+  const merged = new Map<string, AggregateRow>();
+  for (const r of parts.flat()) {
+    const k = JSON.stringify([r.t, r.dims]);
+    const cur = merged.get(k);
+    if (!cur) merged.set(k, { ...r });
+    else {
+      cur.requests += r.requests;
+      cur.inputTokens += r.inputTokens;
+      cur.outputTokens += r.outputTokens;
+      cur.cachedInputTokens += r.cachedInputTokens;
+      cur.cacheWriteTokens += r.cacheWriteTokens;
+      cur.costMicros += r.costMicros;
+    }
+  }
+  return [...merged.values()];
+}
+
+/**
+ * Where to read [fromMinute, toMinute) from: the whole local days inside it from the daily rollups,
+ * the partial days at its ends from the hourly ones (everything hourly for an hourly series). An hour
+ * bucket belongs to the day row of its local day, and a local day's buckets are exactly those
+ * starting in [day start, next day start): so the parts add up to the hourly answer.
+ */
+export function planSources(fromMinute: number, toMinute: number, timezone: string, hourlySeries: boolean): Source[] {
+  const all: Source[] = [{ grain: "hour", ranges: [[fromMinute, toMinute]] }];
+  if (hourlySeries || toMinute - fromMinute < 1440) return all;
+  const dayStart = (day: number) => Math.round(localDayStart(day, timezone).toMillis() / 60_000);
+  let first = localDayOfBucket(fromMinute, timezone);
+  if (dayStart(first) < fromMinute) first += 1;
+  const end = localDayOfBucket(toMinute, timezone);
+  if (end <= first) return all;
+  const ranges: [number, number][] = [];
+  if (fromMinute < dayStart(first)) ranges.push([fromMinute, dayStart(first)]);
+  if (dayStart(end) < toMinute) ranges.push([dayStart(end), toMinute]);
+  const out: Source[] = [{ grain: "day", from: first, to: end }];
+  if (ranges.length) out.push({ grain: "hour", ranges });
+  return out;
 }

@@ -2,7 +2,8 @@
 // moves), the ledger of counters and reservations, rate limits, and the group-committed usage store.
 import { createDb, databaseUrl, providerOf, sqliteFilePath, type Db } from "@/lib/db";
 import { sha256Hex } from "@/lib/crypto";
-import { bucketMinuteFor, offsetMinutesAt } from "@/lib/analytics/buckets";
+import { bucketMinuteFor, localDayOfBucket, offsetMinutesAt } from "@/lib/analytics/buckets";
+import { OTHER_TAG_VALUE, TagValueCap, tagRollupsOf } from "@/lib/analytics/rollup-deltas";
 import { MemoryLedger, type Ledger } from "./ledger";
 import { RateLimiter } from "./rate-limit";
 import { loadOrgPolicy, type KeyPolicy, type OrgPolicy } from "./policy";
@@ -31,7 +32,7 @@ export type ReservationMeta = {
 export type EngineOptions = { url?: string; pollMs?: number; reservationTtlMs?: number; sweepMs?: number; redisUrl?: string; redisPrefix?: string };
 
 /** Distinct values per analytics tag key before the rest fold into "(other)". */
-export const TAG_VALUE_CAP = 100;
+export { TAG_VALUE_CAP } from "@/lib/analytics/rollup-deltas";
 
 export class Engine {
   readonly db: Db;
@@ -51,7 +52,8 @@ export class Engine {
   /** Answers of authorize by org + requestId, so a repeated requestId returns the same decision. */
   readonly authorized = new Map<string, { at: number; response: unknown; reservationId: string | null }>();
   readonly settling = new Map<string, Promise<unknown>>();
-  readonly tagValues = new Map<string, Map<string, Set<string>>>();
+  /** Per org: the tag values admitted to the rollups today (see TagValueCap). */
+  private tagCaps = new Map<string, TagValueCap>();
   private timers: NodeJS.Timeout[] = [];
   /** Start time of the latest completed poll. */
   private lastPoll = 0;
@@ -152,13 +154,16 @@ export class Engine {
         if (w && w.start.getTime() === r.windowStart.getTime()) this.ledger.load(r.budgetId, w.start, w.end, r.spentMicros);
       }
     }
-    const tags = await this.db.usageTagRollup.findMany({ where: { orgId: p.id }, distinct: ["tagKey", "tagValue"], select: { tagKey: true, tagValue: true } });
-    const byKey = new Map<string, Set<string>>();
-    for (const t of tags) {
-      if (!byKey.has(t.tagKey)) byKey.set(t.tagKey, new Set());
-      byKey.get(t.tagKey)!.add(t.tagValue);
-    }
-    this.tagValues.set(p.id, byKey);
+    // Today's admitted tag values, so a restart does not admit another TAG_VALUE_CAP of them.
+    const today = this.localDay(this.bucketMinute(now, p.timezone), p.timezone);
+    const tags = await this.db.usageDailyTagRollup.findMany({
+      where: { orgId: p.id, day: today, tagValue: { not: OTHER_TAG_VALUE } },
+      distinct: ["tagKey", "tagValue"],
+      select: { tagKey: true, tagValue: true },
+    });
+    const cap = new TagValueCap();
+    for (const t of tags) cap.admit(t.tagKey, t.tagValue, today);
+    this.tagCaps.set(p.id, cap);
   }
 
   /** The current window of a budget, cached until it ends (window math stays off the hot path). */
@@ -218,21 +223,22 @@ export class Engine {
   }
   private hourCache = new Map<string, { from: number; to: number; bucket: number }>();
 
-  /** Tag rollup rows for an event: the org's analytics tag keys only, rare values capped. */
-  tagRollups(org: OrgPolicy, tags: Record<string, string> | undefined): { tagKey: string; tagValue: string }[] {
+  /** The org-local day of a bucket (analytics' `localDayOfBucket`), cached for the last bucket per zone. */
+  localDay(bucketMinute: number, tz: string): number {
+    const c = this.dayCache.get(tz);
+    if (c && c.bucket === bucketMinute) return c.day;
+    const day = localDayOfBucket(bucketMinute, tz);
+    this.dayCache.set(tz, { bucket: bucketMinute, day });
+    return day;
+  }
+  private dayCache = new Map<string, { bucket: number; day: number }>();
+
+  /** Tag rollup rows for an event: the org's analytics tag keys only, values capped per key and day. */
+  tagRollups(org: OrgPolicy, tags: Record<string, string> | undefined, day: number): { tagKey: string; tagValue: string }[] {
     if (!tags || !org.analyticsTagKeys.length) return [];
-    let byKey = this.tagValues.get(org.id);
-    if (!byKey) this.tagValues.set(org.id, (byKey = new Map()));
-    const out: { tagKey: string; tagValue: string }[] = [];
-    for (const k of org.analyticsTagKeys) {
-      const v = tags[k];
-      if (v === undefined) continue;
-      let seen = byKey.get(k);
-      if (!seen) byKey.set(k, (seen = new Set()));
-      if (!seen.has(v) && seen.size < TAG_VALUE_CAP) seen.add(v);
-      out.push({ tagKey: k, tagValue: seen.has(v) ? v : "(other)" });
-    }
-    return out;
+    let cap = this.tagCaps.get(org.id);
+    if (!cap) this.tagCaps.set(org.id, (cap = new TagValueCap()));
+    return tagRollupsOf(tags, day, { tagKeys: org.analyticsTagKeys, admitTagValue: cap.admit });
   }
 
   sweep(now: number): void {
@@ -257,11 +263,14 @@ export class Engine {
 /**
  * SQLite writes go through a worker thread by default (the commit's fsync then overlaps with request
  * handling); PURSER_SQLITE_WORKER=0 writes on the main thread, to measure the difference.
+ * PURSER_BENCH_SKIP_ROLLUPS=1 leaves the rollups out of the group commit: only for `npm run
+ * bench:enforce`, which measures what maintaining them costs (analytics are wrong without them).
  */
 function makeStore(url: string): UsageStore {
   if (providerOf(url) === "postgresql") return new PgUsageStore(url);
   const file = sqliteFilePath(url);
-  return process.env.PURSER_SQLITE_WORKER === "0" ? new SqliteUsageStore(file) : new SqliteWorkerUsageStore(file);
+  if (process.env.PURSER_SQLITE_WORKER === "0") return new SqliteUsageStore(file);
+  return new SqliteWorkerUsageStore(file, { rollups: process.env.PURSER_BENCH_SKIP_ROLLUPS !== "1" });
 }
 
 const SLOT = Symbol.for("purser.engine");

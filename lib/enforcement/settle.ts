@@ -65,12 +65,15 @@ async function settleOnce(engine: Engine, org: OrgPolicy, item: UsageItem): Prom
     refs.push({ budget: b, windowStart: w.start, windowEnd: w.end });
   }
   const occurredAt = new Date(now);
+  const bucketMinute = engine.bucketMinute(occurredAt, org.timezone);
+  const localDay = engine.localDay(bucketMinute, org.timezone);
   const rec: SettleRecord = {
     orgId: org.id,
     requestId: item.requestId,
     reservationId: res?.id ?? item.reservationId ?? null,
     occurredAt,
-    bucketMinute: engine.bucketMinute(occurredAt, org.timezone),
+    bucketMinute,
+    localDay,
     teamId: key.teamId,
     userId: key.userId,
     apiKeyId: key.id,
@@ -86,7 +89,7 @@ async function settleOnce(engine: Engine, org: OrgPolicy, item: UsageItem): Prom
     status: item.status,
     tags: item.tags ?? null,
     windows: refs.map((r) => ({ budgetId: r.budget.id, windowStart: r.windowStart })),
-    tagRollups: engine.tagRollups(org, item.tags),
+    tagRollups: engine.tagRollups(org, item.tags, localDay),
   };
 
   let inserted: boolean;

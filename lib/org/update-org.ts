@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { bumpPolicyVersion } from "@/lib/policy/bump-policy-version";
 import { usdToMicros } from "@/lib/money";
 import type { UpdateOrg } from "@/lib/schemas/org";
+import { rebuildDailyRollups } from "@/lib/analytics/rebuild-daily-rollups";
 import { serializeOrg } from "./serialize-org";
 
 const toMicros = (usd: number | null | undefined) => (usd === undefined ? undefined : usd === null ? null : usdToMicros(usd));
@@ -39,6 +40,8 @@ export async function updateOrg(actor: Actor, input: UpdateOrg) {
         policyVersion: { increment: 1 },
       },
     });
+    // A local day now covers other hours: the daily rollups are recomputed from the hourly ones.
+    if (org.timezone !== before.timezone) await rebuildDailyRollups(tx, org.id, org.timezone);
     const out = serializeOrg(org);
     await recordAudit(tx, { actor, action: "org.update", entityType: "organization", entityId: org.id, before: serializeOrg(before), after: out });
     return out;

@@ -5,12 +5,13 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { providerOf, sqliteFilePath } from "@/lib/db";
-import type { RollupDelta, TagRollupDelta } from "../rollup-deltas";
+import type { DailyRollupDelta, DailyTagRollupDelta, RollupDelta, RollupDeltas, TagRollupDelta } from "../rollup-deltas";
 import type { GeneratedEvent } from "./generate-usage";
 
 export interface BulkWriter {
   events(orgId: string, rows: GeneratedEvent[]): Promise<void>;
-  rollups(orgId: string, rows: RollupDelta[], tags: TagRollupDelta[]): Promise<void>;
+  /** Plain inserts: each call must bring whole days (the seeder never revisits a bucket or a day). */
+  rollups(orgId: string, deltas: RollupDeltas): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,18 +24,21 @@ const EVENT_COLS = ["id", "orgId", "requestId", "occurredAt", "bucketMinute", "t
   "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costMicros", "estimatedCostMicros", "latencyMs", "status", "tags", "createdAt"];
 const ROLLUP_COLS = ["id", "orgId", "bucketMinute", "teamId", "userId", "apiKeyId", "provider", "model", "requests", "errorRequests",
   "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costMicros", "estimatedCostMicros", "latencyMsSum"];
+const DAILY_COLS = ROLLUP_COLS.map((c) => (c === "bucketMinute" ? "day" : c));
 const TAG_COLS = ["id", "orgId", "bucketMinute", "tagKey", "tagValue", "teamId", "userId", "apiKeyId", "provider", "model", "requests",
   "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costMicros"];
+
+const DAILY_TAG_COLS = TAG_COLS.map((c) => (c === "bucketMinute" ? "day" : c));
 
 function eventValues(orgId: string, e: GeneratedEvent, date: (d: Date) => string): unknown[] {
   return [nextId(), orgId, nextId(), date(e.occurredAt), e.bucketMinute, e.teamId, e.userId, e.apiKeyId, e.provider, e.model,
     e.inputTokens, e.outputTokens, e.cachedInputTokens, e.cacheWriteTokens, e.costMicros, e.costMicros, e.latencyMs, e.status,
     JSON.stringify(e.tags), date(e.occurredAt)];
 }
-const rollupValues = (orgId: string, r: RollupDelta) => [nextId(), orgId, r.bucketMinute, r.teamId, r.userId, r.apiKeyId, r.provider,
+const rollupValues = (orgId: string, r: RollupDelta | DailyRollupDelta) => [nextId(), orgId, "day" in r ? r.day : r.bucketMinute, r.teamId, r.userId, r.apiKeyId, r.provider,
   r.model, r.requests, r.errorRequests, r.inputTokens, r.outputTokens, r.cachedInputTokens, r.cacheWriteTokens, r.costMicros,
   r.estimatedCostMicros, r.latencyMsSum];
-const tagValues = (orgId: string, r: TagRollupDelta) => [nextId(), orgId, r.bucketMinute, r.tagKey, r.tagValue, r.teamId, r.userId,
+const tagValues = (orgId: string, r: TagRollupDelta | DailyTagRollupDelta) => [nextId(), orgId, "day" in r ? r.day : r.bucketMinute, r.tagKey, r.tagValue, r.teamId, r.userId,
   r.apiKeyId, r.provider, r.model, r.requests, r.inputTokens, r.outputTokens, r.cachedInputTokens, r.cacheWriteTokens, r.costMicros];
 
 function sqliteWriter(url: string): BulkWriter {
@@ -66,9 +70,11 @@ function sqliteWriter(url: string): BulkWriter {
     async events(orgId, rows) {
       insert("UsageEvent", EVENT_COLS, rows.map((e) => eventValues(orgId, e, date)));
     },
-    async rollups(orgId, rows, tags) {
-      insert("UsageRollup", ROLLUP_COLS, rows.map((r) => rollupValues(orgId, r)));
-      insert("UsageTagRollup", TAG_COLS, tags.map((r) => tagValues(orgId, r)));
+    async rollups(orgId, d) {
+      insert("UsageRollup", ROLLUP_COLS, d.rollups.map((r) => rollupValues(orgId, r)));
+      insert("UsageTagRollup", TAG_COLS, d.tagRollups.map((r) => tagValues(orgId, r)));
+      insert("UsageDailyRollup", DAILY_COLS, d.dailyRollups.map((r) => rollupValues(orgId, r)));
+      insert("UsageDailyTagRollup", DAILY_TAG_COLS, d.dailyTagRollups.map((r) => tagValues(orgId, r)));
     },
     async close() {
       raw.exec("ANALYZE");
@@ -100,12 +106,14 @@ function pgWriter(url: string): BulkWriter {
     async events(orgId, rows) {
       await insert("UsageEvent", EVENT_COLS, EVENT_TYPES, rows.map((e) => eventValues(orgId, e, date)));
     },
-    async rollups(orgId, rows, tags) {
-      await insert("UsageRollup", ROLLUP_COLS, ROLLUP_TYPES, rows.map((r) => rollupValues(orgId, r)));
-      await insert("UsageTagRollup", TAG_COLS, TAG_TYPES, tags.map((r) => tagValues(orgId, r)));
+    async rollups(orgId, d) {
+      await insert("UsageRollup", ROLLUP_COLS, ROLLUP_TYPES, d.rollups.map((r) => rollupValues(orgId, r)));
+      await insert("UsageTagRollup", TAG_COLS, TAG_TYPES, d.tagRollups.map((r) => tagValues(orgId, r)));
+      await insert("UsageDailyRollup", DAILY_COLS, ROLLUP_TYPES, d.dailyRollups.map((r) => rollupValues(orgId, r)));
+      await insert("UsageDailyTagRollup", DAILY_TAG_COLS, TAG_TYPES, d.dailyTagRollups.map((r) => tagValues(orgId, r)));
     },
     async close() {
-      await pool.query(`ANALYZE "UsageEvent"; ANALYZE "UsageRollup"; ANALYZE "UsageTagRollup"`);
+      await pool.query(`ANALYZE "UsageEvent"; ANALYZE "UsageRollup"; ANALYZE "UsageTagRollup"; ANALYZE "UsageDailyRollup"; ANALYZE "UsageDailyTagRollup"`);
       await pool.end();
     },
   };

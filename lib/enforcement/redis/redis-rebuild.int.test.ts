@@ -38,6 +38,7 @@ describe.skipIf(!onPostgres())("RedisLedger rebuild from PostgreSQL", () => {
     reservationId: null,
     occurredAt: new Date(),
     bucketMinute: Math.floor(Date.now() / 3_600_000) * 60,
+    localDay: Math.floor(Date.now() / 86_400_000),
     teamId: org.teamId,
     userId: null,
     apiKeyId: org.keyIds[0],

@@ -1,11 +1,11 @@
 // The statements that follow the event insert, for the events that really were inserted.
-import { chunks, insertAlerts, touchKey, upsertRollups, upsertWindows, windowRows, type Dialect, type Stmt } from "./usage-sql";
+import { chunks, insertAlerts, settleRollups, touchKey, upsertWindows, windowRows, type Dialect, type Stmt } from "./usage-sql";
 import type { Batch, SettleRecord } from "./types";
 
-export function followUps(d: Dialect, batch: Batch, inserted: SettleRecord[], now: Date): Stmt[] {
+export function followUps(d: Dialect, batch: Batch, inserted: SettleRecord[], now: Date, rollups = true): Stmt[] {
   const out: Stmt[] = [];
   for (const c of chunks(windowRows(inserted, batch.deltas))) out.push(upsertWindows(d, c, now));
-  for (const c of chunks(inserted, 200)) out.push(...upsertRollups(d, c));
+  if (rollups) out.push(...settleRollups(d, inserted));
   for (const c of chunks(batch.alerts, 200)) out.push(insertAlerts(d, c, now));
   for (const [keyId, at] of batch.keysUsed) out.push(touchKey(d, keyId, at));
   return out;

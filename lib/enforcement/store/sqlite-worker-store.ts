@@ -13,7 +13,10 @@ export class SqliteWorkerUsageStore implements UsageStore {
   private seq = 0;
   private waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
-  constructor(file: string) {
+  private rollups: boolean;
+
+  constructor(file: string, options: { rollups?: boolean } = {}) {
+    this.rollups = options.rollups ?? true;
     // Loaded by path from the project root: the same file under tsx, vitest and Next.
     this.worker = new Worker(path.join(process.cwd(), "lib/enforcement/store/sqlite-exec-worker.cjs"), { workerData: { file } });
     this.worker.unref();
@@ -48,12 +51,12 @@ export class SqliteWorkerUsageStore implements UsageStore {
       op: "begin",
       stmts: chunks(batch.settles).map((c) => insertEvents(d, c, now)),
       expected: batch.settles.length,
-      optimistic: followUps(d, batch, batch.settles, now),
+      optimistic: followUps(d, batch, batch.settles, now, this.rollups),
     });
     const flags = insertedFlags(batch, rows);
     if (!committed) {
       const inserted = batch.settles.filter((_s, i) => flags[i]);
-      await this.call({ op: "finish", stmts: followUps(d, batch, inserted, now) });
+      await this.call({ op: "finish", stmts: followUps(d, batch, inserted, now, this.rollups) });
     }
     return flags;
   }

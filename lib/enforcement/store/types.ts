@@ -7,6 +7,8 @@ export type SettleRecord = {
   occurredAt: Date;
   /** Minutes since the epoch of the start of the org-local hour holding occurredAt. */
   bucketMinute: number;
+  /** The org-local day of that bucket (analytics' `localDayOfBucket`): the daily rollups' key. */
+  localDay: number;
   teamId: string;
   userId: string | null;
   apiKeyId: string;

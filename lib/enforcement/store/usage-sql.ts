@@ -1,6 +1,7 @@
 // The group commit's SQL, one text for SQLite and PostgreSQL: multi-row inserts and
 // `ON CONFLICT ... DO UPDATE` upserts (both dialects), differing only in placeholders and casts.
 import { randomUUID } from "node:crypto";
+import { rollupDeltas, type RollupDeltas } from "@/lib/analytics/rollup-deltas";
 import type { AlertRecord, SettleRecord, WindowDelta } from "./types";
 
 export type Dialect = {
@@ -68,7 +69,7 @@ function multiInsert(
   return { sql: `INSERT INTO "${table}" (${names}) SELECT ${picks} FROM (VALUES ${values.join(",")}) AS v WHERE ${filter} ${tail}`, params };
 }
 
-const addAll = (table: string, cols: string[]) => cols.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(", ");
+const addAll = (table: string, cols: readonly string[]) => cols.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(", ");
 
 const EVENT_COLS: Col[] = [
   "id", "orgId", "requestId", "reservationId", "occurredAt", "bucketMinute", "teamId", "userId", "apiKeyId",
@@ -95,55 +96,56 @@ export function upsertWindows(d: Dialect, rows: WindowRow[], now: Date): Stmt {
   return multiInsert(d, "BudgetWindow", cols, values, `ON CONFLICT ("budgetId","windowStart") DO UPDATE SET ${set}`, { col: 1, table: "Budget" });
 }
 
-const ROLLUP_KEY = ["orgId", "bucketMinute", "teamId", "userId", "apiKeyId", "provider", "model"];
-const ROLLUP_SUMS = ["requests", "errorRequests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costMicros", "estimatedCostMicros", "latencyMsSum"];
-const TAG_KEY = ["orgId", "bucketMinute", "tagKey", "tagValue", "teamId", "userId", "apiKeyId", "provider", "model"];
-const TAG_SUMS = ["requests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costMicros"];
+const DIMS = ["teamId", "userId", "apiKeyId", "provider", "model"] as const;
+const ROLLUP_SUMS = ["requests", "errorRequests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costMicros", "estimatedCostMicros", "latencyMsSum"] as const;
+const TAG_SUMS = ["requests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costMicros"] as const;
+const ROLLUP_TABLES = [
+  { table: "UsageRollup", field: "rollups", key: ["bucketMinute", ...DIMS], sums: ROLLUP_SUMS },
+  { table: "UsageDailyRollup", field: "dailyRollups", key: ["day", ...DIMS], sums: ROLLUP_SUMS },
+  { table: "UsageTagRollup", field: "tagRollups", key: ["bucketMinute", "tagKey", "tagValue", ...DIMS], sums: TAG_SUMS },
+  { table: "UsageDailyTagRollup", field: "dailyTagRollups", key: ["day", "tagKey", "tagValue", ...DIMS], sums: TAG_SUMS },
+] as const;
+const INT_SUMS = new Set(["requests", "errorRequests"]);
 
-type Sums = Record<string, bigint>;
-
-function sumsOf(r: SettleRecord): Sums {
-  return {
-    requests: 1n,
-    errorRequests: r.status === "error" ? 1n : 0n,
-    inputTokens: BigInt(r.inputTokens),
-    outputTokens: BigInt(r.outputTokens),
-    cachedInputTokens: BigInt(r.cachedInputTokens),
-    cacheWriteTokens: BigInt(r.cacheWriteTokens),
-    costMicros: r.costMicros,
-    estimatedCostMicros: r.estimatedCostMicros ?? 0n,
-    latencyMsSum: BigInt(r.latencyMs ?? 0),
-  };
-}
-
-function accumulate(map: Map<string, { key: unknown[]; sums: Sums }>, key: unknown[], sums: Sums, names: string[]) {
-  const k = JSON.stringify(key);
-  const cur = map.get(k);
-  if (!cur) map.set(k, { key, sums: Object.fromEntries(names.map((n) => [n, sums[n]])) });
-  else for (const n of names) cur.sums[n] += sums[n];
-}
-
-/** Rollup upserts for the inserted events, pre-aggregated so each unique key appears once per statement. */
-export function upsertRollups(d: Dialect, recs: SettleRecord[]): Stmt[] {
-  const plain = new Map<string, { key: unknown[]; sums: Sums }>();
-  const tagged = new Map<string, { key: unknown[]; sums: Sums }>();
-  for (const r of recs) {
-    const sums = sumsOf(r);
-    const dims = [r.teamId, r.userId ?? "", r.apiKeyId, r.provider, r.model];
-    accumulate(plain, [r.orgId, r.bucketMinute, ...dims], sums, ROLLUP_SUMS);
-    for (const t of r.tagRollups) accumulate(tagged, [r.orgId, r.bucketMinute, t.tagKey, t.tagValue, ...dims], sums, TAG_SUMS);
-  }
+/**
+ * Upserts of rollup increments (from `rollupDeltas`) into the four rollup tables: `ON CONFLICT DO
+ * UPDATE SET x = x + excluded.x`, so concurrent writers add rather than overwrite. Rows are sorted
+ * by key: concurrent transactions then lock shared rows in the same order and cannot deadlock.
+ */
+export function upsertRollups(d: Dialect, orgId: string, deltas: RollupDeltas, rowsPerStmt = 200): Stmt[] {
   const out: Stmt[] = [];
-  const build = (table: string, keyCols: string[], sumCols: string[], rows: { key: unknown[]; sums: Sums }[]) => {
-    if (!rows.length) return;
-    const cols: Col[] = ["id", ...keyCols, ...sumCols].map((name) => ({ name }));
-    const values = rows.map((r) => [newId(), ...r.key, ...sumCols.map((c) => (c === "requests" || c === "errorRequests" ? Number(r.sums[c]) : d.big(r.sums[c])))]);
+  for (const t of ROLLUP_TABLES) {
+    const rows = deltas[t.field] as unknown as Record<string, unknown>[];
+    if (!rows.length) continue;
+    const keyCols = ["orgId", ...t.key];
+    const cols: Col[] = ["id", ...keyCols, ...t.sums].map((name) => ({ name }));
+    const values = rows
+      .map((r) => [newId(), orgId, ...t.key.map((c) => r[c]), ...t.sums.map((c) => (INT_SUMS.has(c) ? r[c] : d.big(r[c] as bigint)))])
+      .sort((a, b) => compareKeys(a, b, keyCols.length));
     const conflict = keyCols.map((c) => `"${c}"`).join(",");
-    out.push(multiInsert(d, table, cols, values, `ON CONFLICT (${conflict}) DO UPDATE SET ${addAll(table, sumCols)}`));
-  };
-  build("UsageRollup", ROLLUP_KEY, ROLLUP_SUMS, [...plain.values()]);
-  build("UsageTagRollup", TAG_KEY, TAG_SUMS, [...tagged.values()]);
+    for (const c of chunks(values, rowsPerStmt)) out.push(multiInsert(d, t.table, cols, c, `ON CONFLICT (${conflict}) DO UPDATE SET ${addAll(t.table, t.sums)}`));
+  }
   return out;
+}
+
+function compareKeys(a: unknown[], b: unknown[], n: number): number {
+  for (let i = 1; i <= n; i++) {
+    const x = a[i] as string | number;
+    const y = b[i] as string | number;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Settle's records -> rollup upserts, per org (records carry their bucket, local day and tag rows). */
+export function settleRollups(d: Dialect, recs: SettleRecord[]): Stmt[] {
+  const byOrg = new Map<string, SettleRecord[]>();
+  for (const r of recs) {
+    const list = byOrg.get(r.orgId);
+    if (list) list.push(r);
+    else byOrg.set(r.orgId, [r]);
+  }
+  return [...byOrg].flatMap(([orgId, list]) => upsertRollups(d, orgId, rollupDeltas(list, null)));
 }
 
 /** Window totals of the inserted events plus the denied/would-deny deltas, one row per window. */
