@@ -161,6 +161,13 @@ test.describe("finance", () => {
         return [r.status, r.body.denial?.code, r.body.denial?.budgetId];
       })
       .toEqual([402, "budget_exceeded", ceiling.id]);
+    // The budgets page says it is blocking (the denied count rides along with the next commit).
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return card.getByTestId("budget-state").textContent();
+      })
+      .toBe("Blocking requests");
   });
 
   test("moves budget between teams past a ceiling only after confirming the oversubscription", async ({ page, request }) => {

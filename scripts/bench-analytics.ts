@@ -55,9 +55,10 @@ async function benchDb(url: string, reps: number, slug?: string) {
     if (n >= rollups) [org, rollups] = [o, n];
   }
   if (!org) throw new Error(`no organization in ${url}`);
-  const [events, tagRollups, lead, member, topKey, topModels] = await Promise.all([
+  const [events, tagRollups, dailyRollups, lead, member, topKey, topModels] = await Promise.all([
     db.usageEvent.count({ where: { orgId: org.id } }),
     db.usageTagRollup.count({ where: { orgId: org.id } }),
+    db.usageDailyRollup.count({ where: { orgId: org.id } }),
     db.user.findFirst({ where: { orgId: org.id, role: "lead" }, select: { id: true, teamId: true } }),
     db.user.findFirst({ where: { orgId: org.id, role: "member" }, select: { id: true, teamId: true } }),
     db.usageRollup.groupBy({ by: ["apiKeyId"], where: { orgId: org.id }, _sum: { costMicros: true }, orderBy: { _sum: { costMicros: "desc" } }, take: 1 }),
@@ -73,7 +74,7 @@ async function benchDb(url: string, reps: number, slug?: string) {
     member: { orgId: org.id, role: "member", teamId: member?.teamId ?? null, userId: member?.id ?? null },
   };
   console.log(`\n${providerOf(url)} ${url.replace(/\/\/[^@]*@/, "//")}: org ${org.slug}, ${events.toLocaleString()} events, ` +
-    `${rollups.toLocaleString()} rollup rows, ${tagRollups.toLocaleString()} tag rollup rows`);
+    `${rollups.toLocaleString()} hourly and ${dailyRollups.toLocaleString()} daily rollup rows, ${tagRollups.toLocaleString()} hourly tag rollup rows`);
   const all: number[] = [];
   const perCase: { name: string; p50: number; p95: number; rows: number }[] = [];
   for (const c of CASES) {
@@ -90,7 +91,7 @@ async function benchDb(url: string, reps: number, slug?: string) {
     perCase.push({ name: c.name, p50: pct(times, 50), p95: pct(times, 95), rows });
   }
   for (const p of perCase) console.log(`  ${p.name.padEnd(36)} p50 ${p.p50.toFixed(1).padStart(7)} ms  p95 ${p.p95.toFixed(1).padStart(7)} ms  ${p.rows} rows`);
-  const summary = { db: providerOf(url), events, rollups, queries: CASES.length, runs: all.length, p50: pct(all, 50), p95: pct(all, 95), max: Math.max(...all) };
+  const summary = { db: providerOf(url), events, rollups, dailyRollups, queries: CASES.length, runs: all.length, p50: pct(all, 50), p95: pct(all, 95), max: Math.max(...all) };
   console.log(`  overall: ${summary.queries} queries x ${reps} runs: p50 ${summary.p50.toFixed(1)} ms, p95 ${summary.p95.toFixed(1)} ms, max ${summary.max.toFixed(1)} ms`);
   await db.$disconnect();
   return summary;

@@ -1,6 +1,6 @@
 // npm run bench:enforce — authorize+settle pairs/s and latency of the enforcement fast path (embedded
-// mode, SQLite, group commit) against a bare node:http JSON echo in the same run; then in-process
-// decisions/s. A benchmark, not a test: these machines are shared, so read the ratio.
+// mode, SQLite, group commit) against a bare node:http JSON echo in the same run; the same server
+// without rollup maintenance (what the analytics cost settle); then in-process decisions/s. A benchmark, not a test: these machines are shared, so read the ratio.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -113,6 +113,16 @@ async function main() {
   const events = await db.usageEvent.count({ where: { orgId: f.orgId } });
   const non2xx = enf.non2xx;
 
+  // The same server without rollup maintenance (hourly, daily and tag rollups), on the same database:
+  // what keeping the analytics current costs settle.
+  const bare2 = await start(process.execPath, ["--import", "tsx", "lib/enforcement/testing/serve.ts"], { DATABASE_URL: url, NODE_ENV: "production", PURSER_BENCH_SKIP_ROLLUPS: "1" });
+  await run({ ...pairs(bare2.port, "/api/authorize", "/api/usage"), duration: 2 });
+  c0 = cpuSeconds(bare2.child.pid!);
+  const noRollups = await run(pairs(bare2.port, "/api/authorize", "/api/usage"));
+  const noRollupsCpuUs = ((cpuSeconds(bare2.child.pid!) - c0) / noRollups.requests.total) * 1e6;
+  bare2.child.kill("SIGTERM");
+  await new Promise((r) => bare2.child.once("exit", r));
+
   // In-process: the decision engine's own throughput (authorize without HTTP), same key and budgets.
   const { Engine } = await import("@/lib/enforcement/engine");
   const { authorize } = await import("@/lib/enforcement/authorize");
@@ -134,6 +144,8 @@ async function main() {
   console.log(`bare echo:   ${bare.requests.average.toFixed(0)} req/s  p50 ${bare.latency.p50} ms  p99 ${bare.latency.p99} ms  server CPU ${bareCpuUs.toFixed(0)} us/req`);
   console.log(`enforcement: ${enf.requests.average.toFixed(0)} req/s = ${(enf.requests.average / 2).toFixed(0)} authorize+settle pairs/s  p50 ${enf.latency.p50} ms  p99 ${enf.latency.p99} ms  server CPU ${enfCpuUs.toFixed(0)} us/req (main thread ${enfMainUs.toFixed(0)})  (non-2xx: ${non2xx}, errors: ${enf.errors}, events written: ${events})`);
   console.log(`enforce/bare = ${r.toFixed(2)}  (by server CPU per request: ${(bareCpuUs / enfCpuUs).toFixed(2)})`);
+  console.log(`without rollups: ${(noRollups.requests.average / 2).toFixed(0)} pairs/s  p50 ${noRollups.latency.p50} ms  p99 ${noRollups.latency.p99} ms  server CPU ${noRollupsCpuUs.toFixed(0)} us/req  (non-2xx: ${noRollups.non2xx})`);
+  console.log(`with/without rollups = ${(enf.requests.average / noRollups.requests.average).toFixed(2)} by pairs/s, ${(noRollupsCpuUs / enfCpuUs).toFixed(2)} by server CPU per request`);
   console.log(`in-process: ${(N / secs).toFixed(0)} decisions/s (${(N / cpuSecs).toFixed(0)} per CPU-second)`);
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);

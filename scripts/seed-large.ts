@@ -3,6 +3,8 @@
 // Generates a realistic organization and N usage events straight into the database, with their hourly
 // rollups (hourly and daily, computed by the same rollupDeltas as settle), in batches of whole days. Prints the throughput.
 import { parseArgs } from "node:util";
+import pg from "pg";
+import { runMigrations } from "@/lib/migrations/run-migrations";
 import { createDb, databaseUrl, providerOf } from "@/lib/db";
 import { rollupDeltas, TagValueCap } from "@/lib/analytics/rollup-deltas";
 import { localDayOfBucket } from "@/lib/analytics/buckets";
@@ -31,6 +33,9 @@ async function main() {
   if (!Number.isInteger(days) || days < 1 || days > 800) throw new Error("--days must be 1..800");
   const url = values.db ?? databaseUrl();
   process.env.DATABASE_URL = url;
+  // A fresh database works too: PostgreSQL's is created if missing, then both are migrated.
+  if (providerOf(url) === "postgresql") await createPgDatabase(url);
+  await runMigrations(url);
   const db = createDb(url);
   const t0 = performance.now();
   const org = await seedOrg(db, { name: values.name!, timezone: values.tz!, scale: Number(values.scale) });
@@ -86,6 +91,20 @@ async function main() {
     `writing rollups ${(timing.rollupWrites / 1000).toFixed(1)} s, the rest is generation`);
   console.log(`sign in as ${Object.entries(org.accounts).map(([r, e]) => `${r}: ${e}`).join(", ")} (password ${SEED_PASSWORD})`);
   process.exit(0);
+}
+
+async function createPgDatabase(url: string) {
+  const u = new URL(url);
+  const name = decodeURIComponent(u.pathname.slice(1));
+  u.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: u.toString() });
+  await admin.connect();
+  try {
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!exists.rowCount) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await admin.end();
+  }
 }
 
 main().catch((error) => {

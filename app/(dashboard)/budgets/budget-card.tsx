@@ -29,7 +29,10 @@ export function BudgetCard({ budget: b, now, timezone, onEdit, onReallocate }: P
   const spentPct = percentOf(b.usedMicros, b.limitMicros);
   const reservedPct = Math.min(100 - spentPct, percentOf(b.reservedMicros, b.limitMicros));
   const over = b.usedMicros + b.reservedMicros - b.limitMicros;
-  const stateText = b.state === "threshold" && b.reachedThreshold ? `Past ${b.reachedThreshold}%` : STATE_LABEL[b.state];
+  // A hard budget that denied requests this window is blocking, even when what is left is just
+  // less than a request's estimate (it then reads "Past 80%" by the numbers alone).
+  const blocking = b.enforcement === "hard" && b.deniedRequests > 0;
+  const stateText = blocking ? "Blocking requests" : b.state === "threshold" && b.reachedThreshold ? `Past ${b.reachedThreshold}%` : STATE_LABEL[b.state];
   const filters = [b.filters.model && `model ${b.filters.model}`, b.filters.provider && `provider ${b.filters.provider}`, b.filters.tag && `tag ${b.filters.tag}`].filter(Boolean);
   return (
     <li className="rounded-md border border-line bg-paper px-4 py-3" data-testid={`budget-${b.id}`} aria-label={`Budget ${b.name}`}>
@@ -45,7 +48,7 @@ export function BudgetCard({ budget: b, now, timezone, onEdit, onReallocate }: P
         <Badge tone="info">{b.periodLabel}</Badge>
         {filters.length > 0 && <Badge tone="neutral">only {filters.join(", ")}</Badge>}
         <span className="ml-auto flex items-center gap-1">
-          <Badge tone={STATE_TONE[b.state]}>
+          <Badge tone={blocking ? STATE_TONE.exceeded : STATE_TONE[b.state]}>
             <span data-testid="budget-state">{stateText}</span>
           </Badge>
           {onReallocate && b.canReallocate && (

@@ -67,6 +67,7 @@ function view(p: Partial<BudgetView> & Pick<BudgetView, "level" | "scopeId">): B
     state: "fine",
     reachedThreshold: null,
     wouldDeny: null,
+    deniedRequests: 0,
     canEdit: true,
     canDelete: true,
     canReallocate: true,

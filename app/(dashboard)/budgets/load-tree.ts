@@ -41,7 +41,7 @@ async function loadEntities(actor: Actor): Promise<Omit<Entities, "org">> {
   return { teams, users, keys };
 }
 
-type WindowTotals = Map<string, { spent: bigint; wouldDeny: number }>;
+type WindowTotals = Map<string, { spent: bigint; wouldDeny: number; denied: number }>;
 
 async function windowTotals(rows: BudgetRow[], timezone: string, now: Date) {
   const current = new Map(rows.map((b) => [b.id, windowFor(periodSpec(b), now, timezone)]));
@@ -51,10 +51,10 @@ async function windowTotals(rows: BudgetRow[], timezone: string, now: Date) {
   const stored = rows.length
     ? await db.budgetWindow.findMany({
         where: { budgetId: { in: rows.map((b) => b.id) }, windowStart: { in: [...starts].map((t) => new Date(t)) } },
-        select: { budgetId: true, windowStart: true, spentMicros: true, wouldDenyRequests: true },
+        select: { budgetId: true, windowStart: true, spentMicros: true, wouldDenyRequests: true, deniedRequests: true },
       })
     : [];
-  const totals: WindowTotals = new Map(stored.map((w) => [`${w.budgetId}@${w.windowStart.getTime()}`, { spent: w.spentMicros, wouldDeny: w.wouldDenyRequests }]));
+  const totals: WindowTotals = new Map(stored.map((w) => [`${w.budgetId}@${w.windowStart.getTime()}`, { spent: w.spentMicros, wouldDeny: w.wouldDenyRequests, denied: w.deniedRequests }]));
   return { current, previous, totals };
 }
 
@@ -111,6 +111,7 @@ export async function loadBudgetTree(actor: Actor, now = new Date()): Promise<Bu
       resetAt: cur.end.toISOString(),
       ...budgetState(row.limitMicros, used, reserved, thresholds),
       wouldDeny: row.shadow ? { current: here?.wouldDeny ?? 0, previous: before?.wouldDeny ?? 0 } : null,
+      deniedRequests: row.shadow ? 0 : (here?.denied ?? 0),
       canEdit: allowed(actor, entity, "budget:update"),
       canDelete: allowed(actor, entity, "budget:delete"),
       canReallocate: allowed(actor, entity, "budget:reallocate"),

@@ -34,6 +34,8 @@ export type BudgetView = {
   reachedThreshold: number | null;
   /** Shadow budgets: requests the budget would have denied this window and the one before. */
   wouldDeny: { current: number; previous: number } | null;
+  /** Requests this budget denied in the current window (it is blocking, even if not yet at 100%). */
+  deniedRequests: number;
   canEdit: boolean;
   canDelete: boolean;
   canReallocate: boolean;
