@@ -153,9 +153,16 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
     );
   } else {
     engine.rates.consume(key.id, rate.minute, inputTokens + outputTokens);
-    const warnings = decision.softExceeded.map((s) => {
+    for (const s of decision.softExceeded) {
       const cooldown = s.budget.alertCooldownMinutes * 60_000;
-      if (engine.alerts.pass(`soft:${s.budget.id}@${s.windowStart.getTime()}`, now, cooldown)) engine.committer.addAlert(softAlert(org.id, s, key.id, now));
+      const gateKey = `soft:${s.budget.id}@${s.windowStart.getTime()}`;
+      if (!engine.alerts.pass(gateKey, now, cooldown)) continue;
+      // Distributed: the cooldown is shared, or every replica would raise its own alert per cooldown.
+      // One Redis command, at most once per cooldown per replica (this replica's gate passed first).
+      const shared = engine.distributed?.alerts;
+      if (!shared || (await shared.pass(org.id, gateKey, cooldown))) engine.committer.addAlert(softAlert(org.id, s, key.id, now));
+    }
+    const warnings = decision.softExceeded.map((s) => {
       return {
         code: "soft_budget_exceeded",
         message: `${s.budget.level} budget "${s.budget.name}" is over its soft limit`,

@@ -8,6 +8,7 @@ import { RedisLedger } from "./redis-ledger";
 import { RedisRateLimiter } from "./redis-rate-limiter";
 import { PolicyBus } from "./policy-bus";
 import { PgTotalsSource } from "./window-loader";
+import { SharedAlertGate } from "./alert-gate";
 
 export type Distributed<M> = {
   redis: ScriptedRedis;
@@ -16,6 +17,8 @@ export type Distributed<M> = {
   ledger: RedisLedger<M>;
   rates: RedisRateLimiter;
   bus: PolicyBus;
+  /** Soft-alert cooldowns shared by the replicas. */
+  alerts: SharedAlertGate;
   close(): Promise<void>;
 };
 
@@ -35,6 +38,7 @@ export function createDistributed<M>(
   const ledger = new RedisLedger<M>({ redis, source, keys, breaker, orgOf: opts.orgOf });
   const rates = new RedisRateLimiter(redis, keys, breaker);
   const bus = new PolicyBus(redisUrl, keys);
+  const alerts = new SharedAlertGate(redis, keys, breaker);
   return {
     redis,
     keys,
@@ -42,6 +46,7 @@ export function createDistributed<M>(
     ledger,
     rates,
     bus,
+    alerts,
     close: async () => {
       bus.close();
       redis.disconnect();
