@@ -37,8 +37,11 @@ async function settleOnce(engine: Engine, org: OrgPolicy, item: UsageItem): Prom
   const reservationId = item.reservationId ?? cached?.reservationId ?? undefined;
   const reservation = reservationId ? engine.ledger.reservation(reservationId) : undefined;
   const res = reservation && reservation.meta.orgId === org.id ? reservation : undefined;
+  // Made on another replica: Redis has its estimate and the TPM it charged.
+  const remote = !res && reservationId && engine.distributed ? await engine.distributed.ledger.reservationDetails(org.id, reservationId) : undefined;
 
-  let key = item.apiKey ? engine.key(org, item.apiKey) : res ? org.keysById.get(res.meta.keyId) : undefined;
+  const resKeyId = res?.meta.keyId ?? remote?.keyId;
+  let key = item.apiKey ? engine.key(org, item.apiKey) : resKeyId ? org.keysById.get(resKeyId) : undefined;
   if (!key && item.apiKey) {
     await engine.refreshAfter(now);
     org = engine.orgs.get(org.id) ?? org;
@@ -84,7 +87,7 @@ async function settleOnce(engine: Engine, org: OrgPolicy, item: UsageItem): Prom
     cachedInputTokens: item.cachedInputTokens,
     cacheWriteTokens: item.cacheWriteTokens,
     costMicros: actual,
-    estimatedCostMicros: res?.meta.estimate ?? null,
+    estimatedCostMicros: res?.meta.estimate ?? remote?.estimate ?? null,
     latencyMs: item.latencyMs ?? null,
     status: item.status,
     tags: item.tags ?? null,
@@ -108,7 +111,9 @@ async function settleOnce(engine: Engine, org: OrgPolicy, item: UsageItem): Prom
   // Redis keys are scoped to the org, so the gateway's reservationId is safe to release there even when
   // another replica made the reservation; in memory only this org's own reservation may be released.
   await engine.ledger.settle(k, engine.distributed ? reservationId : res?.id, refs, actual);
-  if (res) engine.rates.correct(key.id, res.meta.minute, item.inputTokens + item.outputTokens - res.meta.estTokens);
+  // TPM counted the estimate at authorize: replace it by the real tokens (a key without TPM has nothing to correct).
+  const charged = res ? res.meta : remote?.keyId === key.id ? remote : undefined;
+  if (charged && key.tpmLimit !== null) engine.rates.correct(key.id, charged.minute, item.inputTokens + item.outputTokens - charged.estTokens);
   raiseThresholdAlerts(engine, org.id, key.id, engine.distributed?.ledger.takeBefore(k) ?? before, actual, now);
   return { status: 200, body: { requestId: item.requestId, costUsd: microsToUsd(actual), duplicate: false } };
 }

@@ -28,7 +28,7 @@ export class RedisKeys {
     return `${this.org(orgId)}:p:${budgetId}:${windowStart.getTime()}`;
   }
 
-  /** Hash describing one reservation (its holds), expiring with it. */
+  /** Hash describing one reservation (m: its hold member, k: its window keys, d: its details), expiring with it. */
   reservation(orgId: string, reservationId: string): string {
     return `${this.org(orgId)}:r:${reservationId}`;
   }

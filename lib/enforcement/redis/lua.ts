@@ -29,7 +29,8 @@ end
 /**
  * KEYS: gen, reservation, then per window: w, h.
  * ARGV: now, reservationId, estimate, holdExpiresAt, reservationExpireAt, then per window: limit,
- * kind ("h" blocks; "s" soft and "x" shadow never do), windowExpireAt.
+ * kind ("h" blocks; "s" soft and "x" shadow never do), windowExpireAt; then the reservation's details
+ * (an opaque string kept in its hash as field d, so a settle on another replica can read them).
  * Returns {1|0, sp1, res1, sp2, res2, ...} (1 allow and held, 0 denied, nothing held) with the counters
  * read BEFORE this request, {2, ...} if this reservation already holds, or {-1, i, j, ...} listing the
  * windows that must first be rebuilt from PostgreSQL.
@@ -70,7 +71,7 @@ for i = 1, n do
   names[#names + 1] = w
   names[#names + 1] = h
 end
-redis.call('HSET', KEYS[2], 'm', member, 'k', table.concat(names, ' '))
+redis.call('HSET', KEYS[2], 'm', member, 'k', table.concat(names, ' '), 'd', ARGV[6 + 3 * n] or '')
 redis.call('PEXPIREAT', KEYS[2], ARGV[5])
 return out
 `;

@@ -24,6 +24,19 @@ export type RedisLedgerOptions = {
   graceMs?: number;
 };
 
+/**
+ * What a settle needs to know about a reservation made on ANOTHER replica: the estimate (recorded on
+ * the usage event), and the key, minute and estimated tokens its TPM slot was charged with.
+ */
+export type ReservationDetails = { keyId: string; estimate: bigint; estTokens: number; minute: number };
+
+/** The details carried by a reservation's meta, as stored in its Redis hash ("" when it has none). */
+function encodeDetails(meta: unknown): string {
+  const m = meta as Partial<Omit<ReservationDetails, "estimate">> | null;
+  if (!m || typeof m.keyId !== "string" || typeof m.estTokens !== "number" || typeof m.minute !== "number") return "";
+  return `${m.keyId}|${m.estTokens}|${m.minute}`;
+}
+
 const LOCAL_RESERVATIONS = 100_000;
 const MAX_LOAD_WAITS = 400;
 
@@ -89,6 +102,7 @@ export class RedisLedger<M = unknown> implements Ledger<M> {
       const kind = r.budget.shadow ? "x" : r.budget.enforcement === "soft" ? "s" : "h";
       args.push(r.budget.limitMicros.toString(), kind, String(r.windowEnd.getTime() + this.graceMs));
     }
+    args.push(encodeDetails(meta));
     for (let wait = 0; ; wait++) {
       const now = Date.now();
       // The reservation hash outlives its hold a little, so a settle just after expiry finds nothing to free.
@@ -130,6 +144,25 @@ export class RedisLedger<M = unknown> implements Ledger<M> {
   reservation(id: string): Reservation<M> | undefined {
     const r = this.local.get(id);
     return r && r.expiresAt > Date.now() ? r : undefined;
+  }
+
+  /**
+   * A live reservation as Redis knows it, whichever replica made it (undefined if it expired, was
+   * settled, or carries no details). Redis being unreachable reads as undefined: the settle is
+   * still recorded, without the estimate.
+   */
+  async reservationDetails(orgId: string, reservationId: string): Promise<ReservationDetails | undefined> {
+    let v: (string | null)[];
+    try {
+      v = await this.breaker.run(() => this.redis.hmget(this.keys.reservation(orgId, reservationId), "m", "d"));
+    } catch (e) {
+      if (e instanceof RedisUnavailableError) return undefined;
+      throw e;
+    }
+    const amount = v[0] ? /\|(\d+)$/.exec(v[0]) : null;
+    const d = v[1] ? v[1].split("|") : [];
+    if (!amount || d.length !== 3) return undefined;
+    return { keyId: d[0], estimate: BigInt(amount[1]), estTokens: Number(d[1]), minute: Number(d[2]) };
   }
 
   /**
