@@ -1,8 +1,9 @@
 // Turns stored alerts into webhook deliveries (an outbox derived from the tables: an alert without a
 // delivery row for an endpoint is still to be sent there). Runs in the background worker, never on
 // the request path. One delivery per (endpoint, alert): the Alert table already holds one row per
-// threshold per window (unique dedupe key), and on PostgreSQL a transaction-scoped advisory lock keeps
-// two replicas from fanning out the same alert at once.
+// threshold per window (unique dedupe key), on PostgreSQL a transaction-scoped advisory lock keeps
+// two replicas from fanning out the same alert at once, and the unique WebhookDelivery(webhookId,
+// alertId) index makes a duplicate impossible even so (the pass fails and the next one skips it).
 import { db, dbProvider, type Tx } from "@/lib/db";
 import { applyCooldown, cooldownKey } from "./cooldown";
 import { eventName, renderPayload } from "./payload";
