@@ -1,10 +1,18 @@
-// Group commit: settles queue up while a transaction runs; the next transaction takes all of them.
+// Group commit: settles queue up while transactions run; the next transaction takes all of them.
 // Each settle's promise resolves only after the transaction holding it committed.
+//
+// A store may declare `concurrency` > 1 (PostgreSQL): up to that many transactions are then in flight,
+// so a settle arriving while one commits starts the next at once instead of waiting for it. Such
+// transactions update the same rows (window totals, rollups, keys); every batch therefore lists its
+// rows in one canonical order (alerts by dedupe key, keys by id here; windows and rollups by key in
+// the store), so two of them lock shared rows in the same order and cannot deadlock. SQLite has
+// one writer: it keeps one transaction at a time.
 import type { AlertRecord, Batch, SettleRecord, UsageStore, WindowDelta } from "./types";
 
 type Pending = { rec: SettleRecord; resolve: (inserted: boolean) => void; reject: (e: unknown) => void };
 
 const MAX_BATCH = 2000;
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Background rows (alerts, denied counts, lastUsedAt) wait at most this long for a settle to carry them. */
 const BACKGROUND_DELAY_MS = 200;
 
@@ -13,13 +21,19 @@ export class GroupCommitter {
   private deltas: WindowDelta[] = [];
   private alerts: AlertRecord[] = [];
   private keysUsed = new Map<string, Date>();
-  private running: Promise<void> | null = null;
+  private inFlight = 0;
+  /** A start is scheduled (setImmediate) or a background timer is armed. */
+  private scheduled = false;
   private timer: NodeJS.Timeout | null = null;
+  private idle: (() => void)[] = [];
+  private readonly concurrency: number;
 
   constructor(
     private store: UsageStore,
     private onError: (e: unknown) => void = () => undefined,
-  ) {}
+  ) {
+    this.concurrency = Math.max(1, (store as { concurrency?: number }).concurrency ?? 1);
+  }
 
   settle(rec: SettleRecord): Promise<boolean> {
     return new Promise((resolve, reject) => {
@@ -45,16 +59,28 @@ export class GroupCommitter {
   }
 
   private kick(delay: number): void {
-    if (this.running) return; // the running loop picks everything up when it finishes
+    // A full pipeline picks everything up as soon as one of its transactions finishes.
+    if (this.inFlight >= this.concurrency) return;
     if (delay === 0) {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = null;
+      if (this.timer) {
+        clearTimeout(this.timer);
+        this.timer = null;
+        this.scheduled = false;
+      }
+      if (this.scheduled) return;
+      this.scheduled = true;
       // setImmediate lets every request already read from sockets join this transaction.
-      this.running = new Promise<void>((r) => setImmediate(r)).then(() => this.loop());
-    } else if (!this.timer) {
+      setImmediate(() => {
+        this.scheduled = false;
+        this.startAll();
+      });
+    } else if (!this.scheduled && this.inFlight === 0) {
+      // Background rows only: wait a little for a settle to carry them (a running commit's end picks them up).
+      this.scheduled = true;
       this.timer = setTimeout(() => {
         this.timer = null;
-        if (!this.running) this.running = this.loop();
+        this.scheduled = false;
+        this.startAll();
       }, delay);
     }
   }
@@ -63,26 +89,36 @@ export class GroupCommitter {
     return this.queue.length > 0 || this.deltas.length > 0 || this.alerts.length > 0 || this.keysUsed.size > 0;
   }
 
-  private async loop(): Promise<void> {
-    try {
-      while (this.hasWork()) {
-        const taken = this.queue.splice(0, MAX_BATCH);
-        const batch: Batch = { settles: taken.map((p) => p.rec), deltas: this.deltas, alerts: this.alerts, keysUsed: this.keysUsed };
-        this.deltas = [];
-        this.alerts = [];
-        this.keysUsed = new Map();
-        try {
-          const flags = await this.store.commit(batch);
-          taken.forEach((p, i) => p.resolve(flags[i]));
-        } catch (e) {
-          // Nothing of this batch was acknowledged: the callers answer 503 and the gateway retries.
-          this.onError(e);
-          for (const p of taken) p.reject(e);
-        }
-      }
-    } finally {
-      this.running = null;
-    }
+  /** Starts transactions while there is work and room in the pipeline. */
+  private startAll(): void {
+    while (this.hasWork() && this.inFlight < this.concurrency) this.start();
+    if (this.inFlight === 0 && !this.scheduled) for (const f of this.idle.splice(0)) f();
+  }
+
+  private start(): void {
+    const taken = this.queue.splice(0, MAX_BATCH);
+    const batch: Batch = {
+      settles: taken.map((p) => p.rec),
+      deltas: this.deltas,
+      alerts: this.alerts.sort((a, b) => compare(a.orgId, b.orgId) || compare(a.dedupeKey, b.dedupeKey)),
+      keysUsed: new Map([...this.keysUsed].sort(([a], [b]) => compare(a, b))),
+    };
+    this.deltas = [];
+    this.alerts = [];
+    this.keysUsed = new Map();
+    this.inFlight++;
+    this.store.commit(batch).then(
+      (flags) => taken.forEach((p, i) => p.resolve(flags[i])),
+      (e) => {
+        // Nothing of this batch was acknowledged: the callers answer 503 and the gateway retries.
+        this.onError(e);
+        for (const p of taken) p.reject(e);
+      },
+    ).finally(() => {
+      this.inFlight--;
+      // What queued meanwhile goes next, without waiting for another request to kick.
+      this.startAll();
+    });
   }
 
   /** Resolves when everything queued so far is committed (shutdown, tests). */
@@ -90,10 +126,12 @@ export class GroupCommitter {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
+      this.scheduled = false;
     }
-    while (this.running || this.hasWork()) {
-      if (!this.running) this.running = this.loop();
-      await this.running;
+    while (this.inFlight > 0 || this.hasWork() || this.scheduled) {
+      const done = new Promise<void>((r) => this.idle.push(r));
+      if (this.inFlight === 0 && !this.scheduled) this.startAll();
+      await done;
     }
   }
 }
