@@ -54,6 +54,7 @@ export const updatePriceSchema = z
   })
   .meta({ id: "UpdatePrice" });
 export type UpdatePrice = z.infer<typeof updatePriceSchema>;
+export type UpdatePriceInput = z.input<typeof updatePriceSchema>;
 
 export const priceListQuerySchema = listQuerySchema.extend({
   /** The prices in force at this instant (default: now). */

@@ -1,8 +1,7 @@
 "use server";
 import { withAction } from "@/lib/api/with-action";
 import { idSchema } from "@/lib/schemas/common";
-import { createPriceSchema, updatePriceSchema, type CreatePriceInput } from "@/lib/schemas/price";
-import type { z } from "zod";
+import { createPriceSchema, updatePriceSchema, type CreatePriceInput, type UpdatePriceInput } from "@/lib/schemas/price";
 import { createPrice } from "@/lib/prices/create-price";
 import { updatePrice } from "@/lib/prices/update-price";
 import { deletePrice } from "@/lib/prices/delete-price";
@@ -14,7 +13,7 @@ export async function createPriceAction(input: CreatePriceInput) {
   return withAction((actor) => createPrice(actor, createPriceSchema.parse(input)), { revalidate });
 }
 
-export async function updatePriceAction(id: string, input: z.input<typeof updatePriceSchema>) {
+export async function updatePriceAction(id: string, input: UpdatePriceInput) {
   return withAction((actor) => updatePrice(actor, idSchema.parse(id), updatePriceSchema.parse(input)), { revalidate });
 }
 

@@ -2,10 +2,13 @@
 
 import { DataTable } from "@/components/data-table/data-table";
 import { columnHelper } from "@/components/data-table/features";
+import { ConfirmAction } from "@/components/forms/confirm-action";
 import { DateTimeText } from "@/components/ui/time-zone";
 import { Badge } from "@/components/ui/badge";
 import { formatInt } from "@/components/ui/format";
 import { formatUsd } from "@/lib/money";
+import { deletePriceAction } from "./actions";
+import { PriceDialog } from "./price-dialog";
 
 export type PriceRow = {
   id: string;
@@ -15,9 +18,13 @@ export type PriceRow = {
   input: bigint;
   output: bigint;
   cachedInput: bigint | null;
+  cacheWrite: bigint | null;
   maxOutputTokens: number;
   effectiveFrom: Date;
   effectiveTo: Date | null;
+  source: string | null;
+  /** No other row prices this provider and model: deleting this one leaves the model unpriced. */
+  onlyPrice: boolean;
 };
 
 function Usd({ micros }: { micros: bigint | null }) {
@@ -27,7 +34,7 @@ function Usd({ micros }: { micros: bigint | null }) {
 
 const col = columnHelper<PriceRow>();
 const right = { align: "right" as const };
-const columns = col.columns([
+const readColumns = [
   col.accessor("provider", { header: "Provider" }),
   col.accessor("model", { header: "Model", cell: (c) => <span className="font-mono text-xs">{c.getValue()}</span> }),
   col.accessor("input", { header: "Input USD/MTok", sortFn: "basic", enableGlobalFilter: false, meta: right, cell: (c) => <Usd micros={c.getValue()} /> }),
@@ -45,10 +52,40 @@ const columns = col.columns([
     header: "Status",
     cell: (c) => <Badge tone={c.getValue() === "in force" ? "ok" : c.getValue() === "scheduled" ? "info" : "neutral"}>{c.getValue()}</Badge>,
   }),
-]);
+];
 
-export function PricesTable({ rows, empty }: { rows: PriceRow[]; empty: React.ReactNode }) {
+function deleteConsequence(p: PriceRow): string {
+  const name = `${p.provider}/${p.model}`;
+  if (p.onlyPrice) return `This is the only price for ${name}: its requests will be denied unless the org sets a fallback price. This cannot be undone.`;
+  return `The price for ${name} before it, if any, stays in force until the next one starts. This cannot be undone.`;
+}
+
+const actionsColumn = col.display({
+  id: "actions",
+  header: () => <span className="sr-only">Actions</span>,
+  cell: ({ row: { original: p } }) => (
+    <div className="flex justify-end gap-1">
+      <PriceDialog mode="edit" price={p} />
+      <ConfirmAction
+        label="Delete"
+        ariaLabel={`Delete price ${p.provider}/${p.model} (${p.status})`}
+        title={`Delete the ${p.status} price for ${p.provider}/${p.model}?`}
+        description={deleteConsequence(p)}
+        confirmLabel="Delete price"
+        pendingLabel="Deleting…"
+        successMessage={`Price for ${p.provider}/${p.model} deleted`}
+        run={() => deletePriceAction(p.id)}
+      />
+    </div>
+  ),
+});
+
+// price:update is org-wide, so the whole column is there or not: readers get no empty column.
+const columns = col.columns(readColumns);
+const editableColumns = col.columns([...readColumns, actionsColumn]);
+
+export function PricesTable({ rows, empty, canEdit }: { rows: PriceRow[]; empty: React.ReactNode; canEdit: boolean }) {
   return (
-    <DataTable label="Model prices (USD per million tokens)" columns={columns} data={rows} getRowId={(r) => r.id} empty={empty} searchPlaceholder="Search provider or model…" />
+    <DataTable label="Model prices (USD per million tokens)" columns={canEdit ? editableColumns : columns} data={rows} getRowId={(r) => r.id} empty={empty} searchPlaceholder="Search provider or model…" />
   );
 }
