@@ -15,12 +15,16 @@ const MAX_BATCH = 2000;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Background rows (alerts, denied counts, lastUsedAt) wait at most this long for a settle to carry them. */
 const BACKGROUND_DELAY_MS = 200;
+/** ApiKey.lastUsedAt is written at most this often per key (as API tokens' is, lib/auth/authenticate.ts). */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 export class GroupCommitter {
   private queue: Pending[] = [];
   private deltas: WindowDelta[] = [];
   private alerts: AlertRecord[] = [];
   private keysUsed = new Map<string, Date>();
+  /** When each key's lastUsedAt was last queued. */
+  private keysWritten = new Map<string, number>();
   private inFlight = 0;
   /** A start is scheduled (setImmediate) or a background timer is armed. */
   private scheduled = false;
@@ -53,6 +57,12 @@ export class GroupCommitter {
   }
 
   touchKey(keyId: string, at: Date): void {
+    // lastUsedAt to the minute is all idle-key reports need; an update per commit would make the
+    // key's row one more hot row that every concurrent transaction waits on.
+    const last = this.keysWritten.get(keyId);
+    if (last !== undefined && at.getTime() - last < LAST_USED_RESOLUTION_MS) return;
+    if (this.keysWritten.size >= 100_000) this.keysWritten.clear();
+    this.keysWritten.set(keyId, at.getTime());
     const had = this.keysUsed.size;
     this.keysUsed.set(keyId, at);
     if (this.keysUsed.size !== had) this.kick(BACKGROUND_DELAY_MS);
