@@ -3,7 +3,7 @@
 // as the embedded mode (1 process, SQLite) and the Redis server's own limit for the ledger's Lua
 // scripts (a direct EVALSHA loop). A benchmark, not a test: the machine is shared, read the ratios.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -25,8 +25,24 @@ function cpuSeconds(pid: number): number {
   return (Number(f[11]) + Number(f[12])) / 100;
 }
 
+/** CPU seconds used so far by every process whose command name is `comm` (postgres backends, redis-server). */
+function cpuOfCommand(comm: string): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === comm) total += cpuSeconds(Number(pid));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/** One counter for every run of this process: a warm-up's requestIds must not come back as duplicates. */
+let n = 0;
+
 function pairs(url: string, f: Fx, connections: number, duration: number): autocannon.Options {
-  let n = 0;
   const headers = { authorization: `Bearer ${f.gatewayToken}`, "content-type": "application/json" };
   return {
     url,
@@ -134,6 +150,7 @@ async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "purser-bench-dist-"));
   const sqliteUrl = `file:${path.join(dir, "bench.db")}`;
   const pg = await createPgDatabase("purser_bench");
+  const load0 = os.loadavg()[0];
   try {
     // Embedded: one process, SQLite, counters in memory.
     const fe = await seed(sqliteUrl);
@@ -146,12 +163,19 @@ async function main() {
 
     // Distributed: two replicas on PostgreSQL + Redis, the connections split between them.
     const fd = await seed(pg.url);
+    // BENCH_PROFILE_DIR=<dir>: the replicas write V8 CPU profiles there (node --cpu-prof) when stopped.
+    const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
     const env = { DATABASE_URL: pg.url, REDIS_URL, PURSER_REDIS_PREFIX: prefix };
-    const replicas = [await startReplica(env), await startReplica(env)];
+    const replicas = [await startReplica(env, profile), await startReplica(env, profile)];
     await Promise.all(replicas.map((r) => run(pairs(r.url, fd, CONNECTIONS / 2, 2))));
     const d0 = replicas.map((r) => cpuSeconds(r.child.pid!));
+    const [pg0, redis0, bench0] = [cpuOfCommand("postgres"), cpuOfCommand("redis-server"), cpuSeconds(process.pid)];
     const dist = await Promise.all(replicas.map((r) => run(pairs(r.url, fd, CONNECTIONS / 2, DURATION))));
-    const distCpuUs = (replicas.reduce((s, r, i) => s + cpuSeconds(r.child.pid!) - d0[i], 0) / dist.reduce((s, r) => s + r.requests.total, 0)) * 1e6;
+    const distRequests = dist.reduce((s, r) => s + r.requests.total, 0);
+    const distCpuUs = (replicas.reduce((s, r, i) => s + cpuSeconds(r.child.pid!) - d0[i], 0) / distRequests) * 1e6;
+    // Where the 2 cores went: PostgreSQL, Redis and this process (autocannon) per request.
+    const perReq = (s: number) => ((s / distRequests) * 1e6).toFixed(0);
+    const others = `PostgreSQL ${perReq(cpuOfCommand("postgres") - pg0)} us/req, Redis ${perReq(cpuOfCommand("redis-server") - redis0)} us/req, load generator ${perReq(cpuSeconds(process.pid) - bench0)} us/req`;
     await Promise.all(replicas.map((r) => r.kill()));
 
     const lua = await evalshaLoop(prefix, Math.min(DURATION, 5));
@@ -161,9 +185,10 @@ async function main() {
     const distP99 = Math.max(...dist.map((r) => r.latency.p99));
     const non2xx = dist.reduce((s, r) => s + r.non2xx + r.errors, 0) + embedded.non2xx + embedded.errors;
     const redisLimit = 1e6 / lua.redisCpuUsPerPair;
-    console.log(`\n${CONNECTIONS} connections, ${DURATION} s, load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+    console.log(`\n${CONNECTIONS} connections, ${DURATION} s, load average ${load0.toFixed(1)} before and ${os.loadavg()[0].toFixed(1)} after the runs, on ${os.cpus().length} cores`);
     console.log(`embedded (1 process, SQLite):           ${embPairs.toFixed(0)} authorize+settle pairs/s  p99 ${embedded.latency.p99} ms  server CPU ${embCpuUs.toFixed(0)} us/req`);
     console.log(`distributed (2 replicas, PG + Redis):   ${distPairs.toFixed(0)} authorize+settle pairs/s  p99 ${distP99} ms  server CPU ${distCpuUs.toFixed(0)} us/req  (non-2xx/errors, both runs: ${non2xx})`);
+    console.log(`   CPU of the rest of the distributed run: ${others}`);
     console.log(`Redis Lua (EVALSHA loop, 64 in flight): ${lua.pairsPerSec.toFixed(0)} authorize+settle script pairs/s; Redis CPU ${lua.redisCpuUsPerPair.toFixed(1)} us/pair -> server limit ~${redisLimit.toFixed(0)} pairs/s`);
     console.log(`distributed / embedded = ${(distPairs / embPairs).toFixed(2)}   distributed / Redis limit = ${(distPairs / redisLimit).toFixed(3)}`);
   } finally {

@@ -19,9 +19,10 @@ function track(child: ChildProcess): ChildProcess {
 
 const exited = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once("exit", () => r())));
 
-export async function startReplica(env: Record<string, string>): Promise<Replica> {
+/** `nodeArgs`: extra flags for node itself (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+export async function startReplica(env: Record<string, string>, nodeArgs: string[] = []): Promise<Replica> {
   const child = track(
-    spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "lib/enforcement/testing/serve.ts")], {
+    spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(ROOT, "lib/enforcement/testing/serve.ts")], {
       cwd: ROOT,
       // Replicas poll policy faster than the default: the propagation tests measure the fallback.
       env: { ...process.env, PORT: "0", NODE_ENV: "production", PURSER_POLL_MS: "250", ...env },
@@ -30,6 +31,7 @@ export async function startReplica(env: Record<string, string>): Promise<Replica
   );
   let errors = "";
   child.stderr!.on("data", (d: Buffer) => (errors += d.toString()));
+  if (process.env.DEBUG_REPLICA_STDERR) child.stderr!.pipe(process.stderr);
   const port = await new Promise<number>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`replica did not start: ${errors}`)), 60_000);
     child.stdout!.on("data", (d: Buffer) => {
