@@ -102,6 +102,14 @@ async function main() {
   const urls = values.db ?? [process.env.DATABASE_URL ?? "file:data/purser.db"];
   const results = [];
   for (const url of urls) results.push(await benchDb(url, Number(values.reps), values.org));
+  // The growth ratio per provider: p95 at the largest database over p95 at the smallest.
+  for (const provider of new Set(results.map((r) => r.db))) {
+    const same = results.filter((r) => r.db === provider).sort((a, b) => a.events - b.events);
+    if (same.length < 2) continue;
+    const [small, large] = [same[0], same[same.length - 1]];
+    console.log(`${provider}: p95 at ${large.events.toLocaleString()} events / p95 at ${small.events.toLocaleString()} events = ` +
+      `${(large.p95 / small.p95).toFixed(2)} (${large.p95.toFixed(1)} / ${small.p95.toFixed(1)} ms)`);
+  }
   console.log("\nsummary (JSON):");
   for (const r of results) console.log(JSON.stringify({ ...r, p50: +r.p50.toFixed(1), p95: +r.p95.toFixed(1), max: +r.max.toFixed(1) }));
   process.exit(0);
