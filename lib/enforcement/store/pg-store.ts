@@ -13,26 +13,20 @@ import type { Batch, SettleRecord, UsageStore } from "./types";
 const MAX_PARAMS = 65_535;
 const EVENT_CONFLICT = ` ON CONFLICT ("orgId","requestId") DO NOTHING`;
 
-const WINDOW_UPSERT = 'INSERT INTO "BudgetWindow"';
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The follow-ups with the window totals upserted in (budgetId, windowStart) order. Concurrent
- * transactions (this replica's pipeline, other replicas) update the same hot window rows; taking
- * their row locks in one order everywhere is what keeps them from deadlocking. (Rollup rows are
- * already sorted by key, keys and alerts by the group committer.)
+ * The follow-ups, shared rows in one canonical order. Concurrent transactions (this replica's
+ * pipeline, other replicas) update the same hot rows; taking their row locks in one order everywhere
+ * is what keeps them from deadlocking. Window totals come first, sorted by (budgetId, windowStart);
+ * the rest is the shared commit plan with the orgs sorted (rollups are written per org, each org's
+ * rows sorted by key); keys and alerts are sorted by the group committer.
  */
 export function followUpsInLockOrder(batch: Batch, inserted: SettleRecord[], now: Date): Stmt[] {
   const rows = windowRows(inserted, batch.deltas).sort((a, b) => compare(a.budgetId, b.budgetId) || a.windowStart.getTime() - b.windowStart.getTime());
-  const windows = chunks(rows).map((c) => upsertWindows(d, c, now));
-  const out: Stmt[] = [];
-  // Rollups are written per org in the order the orgs appear: sorted, so every transaction agrees.
-  const byOrg = [...inserted].sort((a, b) => compare(a.orgId, b.orgId));
-  for (const st of followUps(d, batch, byOrg, now)) {
-    if (!st.sql.startsWith(WINDOW_UPSERT)) out.push(st);
-    else out.push(...windows.splice(0)); // in place of the unsorted ones
-  }
-  return out;
+  // Their windows are written above: the plan gets none (no deltas, records without windows).
+  const rest = [...inserted].sort((a, b) => compare(a.orgId, b.orgId)).map((r) => ({ ...r, windows: [] }));
+  return [...chunks(rows).map((c) => upsertWindows(d, c, now)), ...followUps(d, { ...batch, deltas: [] }, rest, now)];
 }
 
 /** Event rows in key order too: their unique index is locked row by row as well. */
