@@ -6,7 +6,8 @@ import { windowFor } from "@/lib/enforcement/windows";
 /**
  * Also calibrates the seeded monthly limits to the generated history (a seeded org of 10 k events
  * and one of 10 M events should both show budgets that mean something): each limit becomes the
- * previous month's spend times a factor between 0.8 (a team that will overrun) and 1.5.
+ * larger of the previous month's spend and this month's pace, times a factor between 0.8 (a team
+ * that will overrun) and 1.5.
  */
 export async function seedBudgetWindows(db: Db, orgId: string, timezone: string, now: Date = new Date()): Promise<number> {
   const budgets = await db.budget.findMany({ where: { orgId } });
@@ -28,8 +29,13 @@ export async function seedBudgetWindows(db: Db, orgId: string, timezone: string,
     if (b.period === "monthly") {
       const prev = windowFor({ period: "monthly" }, new Date(w.start.getTime() - 1), timezone);
       const last = (await spent(b, prev))._sum.costMicros ?? 0n;
+      // This month's pace too: a team whose usage took off this month (a runaway incident, a new
+      // product) would otherwise get a limit a fraction of what it already spent.
+      const elapsed = BigInt(Math.max(1, now.getTime() - w.start.getTime()));
+      const pace = (((await spent(b, w))._sum.costMicros ?? 0n) * BigInt(w.end.getTime() - w.start.getTime())) / elapsed;
+      const basis = last > pace ? last : pace;
       const factor = BigInt([150, 80, 120, 95, 140, 110, 130, 90, 125][i % 9]);
-      const limit = ((last * factor) / 100n / 1_000_000n) * 1_000_000n;
+      const limit = ((basis * factor) / 100n / 1_000_000n) * 1_000_000n;
       if (limit > 0n) await db.budget.update({ where: { id: b.id }, data: { limitMicros: limit } });
     }
     const sum = await spent(b, w);
