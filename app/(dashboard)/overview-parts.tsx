@@ -64,11 +64,11 @@ export function TopCard({ title, dim, result }: { title: string; dim: string; re
           <tbody>
             {rows.map((r, i) => (
               <tr key={i} className="border-t border-line">
-                <td className="max-w-40 truncate py-1.5">
-                  <Link className="text-accent hover:underline" href={`/analytics?preset=30d&${DIM_HREF[dim]}=${encodeURIComponent(r.groupIds[dim] ?? "")}&groupBy=${dim === "team" ? "user" : dim === "key" ? "model" : "team"}`}>
+                <td className="max-w-40 py-1.5">
+                  <Link className="block truncate text-accent hover:underline" title={r.group[dim] ?? undefined} href={`/analytics?preset=30d&${DIM_HREF[dim]}=${encodeURIComponent(r.groupIds[dim] ?? "")}&groupBy=${dim === "team" ? "user" : dim === "key" ? "model" : "team"}`}>
                     {r.group[dim]}
                   </Link>
-                  {r === movers && <span className="ml-1 rounded bg-warn-soft px-1 text-xs text-warn">top mover</span>}
+                  {r === movers && <span className="mt-0.5 inline-block rounded bg-warn-soft px-1 text-xs text-warn">top mover</span>}
                 </td>
                 <td className="py-1.5 text-right tabular">{usd(r.costUsd)}</td>
                 <td className="py-1.5 text-right text-xs tabular"><Delta current={r.costUsd} previous={r.previous?.costUsd ?? 0} money /></td>
