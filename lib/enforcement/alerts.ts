@@ -1,7 +1,7 @@
 // Alerts raised by enforcement. Each one carries a dedupe key that the database keeps unique per org,
 // so "once per threshold per window" holds across restarts (and replicas); they are written with the
 // next group commit, never on the request's own path.
-import { microsToUsd } from "@/lib/money";
+import { formatUsd, microsToUsd } from "@/lib/money";
 import type { BudgetState } from "./decision";
 import type { AlertRecord } from "./store/types";
 
@@ -25,6 +25,11 @@ function base(orgId: string, s: BudgetState, apiKeyId: string | null) {
 
 const ws = (s: BudgetState) => s.windowStart.toISOString();
 
+// Messages are read by people (alerts page, Slack): dollars to the cent, times in words (UTC; the
+// exact instants are in `data` and the window fields).
+const utc = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+export const readableUtc = (d: Date) => `${utc.format(d)} UTC`;
+
 export function thresholdAlert(orgId: string, s: BudgetState, threshold: number, spent: bigint, apiKeyId: string | null): AlertRecord {
   const exceeded = threshold >= 100;
   const b = s.budget;
@@ -33,7 +38,7 @@ export function thresholdAlert(orgId: string, s: BudgetState, threshold: number,
     type: exceeded ? "exceeded" : "threshold",
     threshold,
     dedupeKey: exceeded ? `budget:${b.id}:${ws(s)}:exceeded` : `budget:${b.id}:${ws(s)}:t${threshold}`,
-    message: `${b.name} (${b.level}) reached ${threshold}% of its ${b.period} limit: $${microsToUsd(spent)} of $${microsToUsd(b.limitMicros)}${b.shadow ? " (shadow)" : ""}`,
+    message: `${b.name} (${b.level}) reached ${threshold}% of its ${b.period} limit: ${formatUsd(spent, { digits: 2 })} of ${formatUsd(b.limitMicros, { digits: 2 })}${b.shadow ? " (shadow)" : ""}`,
     data: { limitUsd: microsToUsd(b.limitMicros), usedUsd: microsToUsd(spent), percent: pct(spent, b.limitMicros), shadow: b.shadow, resetAt: s.windowEnd.toISOString() },
   };
 }
@@ -46,7 +51,7 @@ export function deniedAlert(orgId: string, s: BudgetState, apiKeyId: string): Al
     type: "exceeded",
     threshold: 100,
     dedupeKey: `budget:${b.id}:${ws(s)}:exceeded`,
-    message: `${b.name} (${b.level}) is exhausted: requests are denied until ${s.windowEnd.toISOString()}`,
+    message: `${b.name} (${b.level}) is exhausted: requests are denied until it resets on ${readableUtc(s.windowEnd)}`,
     data: { limitUsd: microsToUsd(b.limitMicros), usedUsd: microsToUsd(s.spent), reservedUsd: microsToUsd(s.reserved), resetAt: s.windowEnd.toISOString() },
   };
 }
@@ -59,7 +64,7 @@ export function softAlert(orgId: string, s: BudgetState, apiKeyId: string, now: 
     type: "soft_exceeded",
     threshold: null,
     dedupeKey: `budget:${b.id}:${ws(s)}:soft:${new Date(Math.floor(now / 60_000) * 60_000).toISOString()}`,
-    message: `${b.name} (${b.level}) is over its soft limit: $${microsToUsd(s.spent + s.reserved)} of $${microsToUsd(b.limitMicros)}`,
+    message: `${b.name} (${b.level}) is over its soft limit: ${formatUsd(s.spent + s.reserved, { digits: 2 })} of ${formatUsd(b.limitMicros, { digits: 2 })}`,
     data: { limitUsd: microsToUsd(b.limitMicros), usedUsd: microsToUsd(s.spent), reservedUsd: microsToUsd(s.reserved), resetAt: s.windowEnd.toISOString() },
   };
 }
