@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { db, databaseUrl } from "@/lib/db";
 import pg from "pg";
 import { PgUsageStore, combine, followUpsInLockOrder, oneStatement } from "./pg-store";
+import { GroupCommitter } from "./group-commit";
 import type { Batch, SettleRecord } from "./types";
 import type { BudgetPolicy } from "../decision";
 import { createBudget, createOrgRows, onPostgres, today, type TestOrg } from "../redis/test-support";
@@ -109,6 +110,25 @@ describe.skipIf(!onPostgres())("PgUsageStore", () => {
     const budgetIds = st[0].params.filter((_p, i) => i % 7 === 0); // 7 parameters per row, budgetId first
     expect(budgetIds).toHaveLength(4);
     expect(budgetIds).toEqual([...budgetIds].sort());
+  });
+
+  it("group-commits with two transactions in flight: every settle acknowledged once, retries counted once", async () => {
+    const store = new PgUsageStore(databaseUrl(), 2);
+    const committer = new GroupCommitter(store);
+    try {
+      const before = await spent(team);
+      const recs = Array.from({ length: 300 }, (_v, n) => record(n % KEYS, 1n + BigInt(n % 5)));
+      // Each of the first 30 settles also arrives a second time (a gateway retry), concurrently.
+      const flags = await Promise.all([...recs, ...recs.slice(0, 30).map((r) => ({ ...r }))].map((r) => committer.settle(r)));
+      expect(flags.filter(Boolean)).toHaveLength(300);
+      const firsts = flags.slice(0, 30).map((f, i) => f !== flags[300 + i]);
+      expect(firsts.every(Boolean)).toBe(true); // of each pair exactly one was new
+      await committer.drain();
+      expect((await spent(team)) - before).toBe(recs.reduce((a, r) => a + r.costMicros, 0n));
+    } finally {
+      await committer.drain();
+      await store.close();
+    }
   });
 
   it("runs many transactions at once on the same window and rollup rows without deadlock or loss", async () => {

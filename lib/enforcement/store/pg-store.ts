@@ -74,11 +74,16 @@ export function combine(parts: Stmt[]): Stmt | null {
 const UNIQUE_VIOLATION = "23505";
 
 export class PgUsageStore implements UsageStore {
-  /** Transactions the group committer may have in flight (see group-commit.ts); the pool has two more connections for reads. */
+  /**
+   * Transactions the group committer may have in flight (see group-commit.ts); the pool has two more
+   * connections for reads. 1 by default: on the 2-core benchmark machine the replicas are CPU-bound
+   * and a second transaction in flight only makes batches smaller (bench:distributed, README). More
+   * may pay where a commit waits on the network and the disk rather than on CPU (not measured here).
+   */
   readonly concurrency: number;
   private pool: pg.Pool;
 
-  constructor(url: string, concurrency = Number(process.env.PURSER_PG_COMMITS ?? 2)) {
+  constructor(url: string, concurrency = Number(process.env.PURSER_PG_COMMITS ?? 1)) {
     this.concurrency = concurrency;
     this.pool = new pg.Pool({ connectionString: url, max: concurrency + 2 });
   }
