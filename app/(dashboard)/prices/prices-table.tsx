@@ -46,30 +46,53 @@ const readColumns = [
     meta: right,
     cell: (c) => <span className="block text-right tabular">{formatInt(c.getValue())}</span>,
   }),
-  col.accessor("effectiveFrom", { header: "Effective from", sortFn: "datetime", enableGlobalFilter: false, cell: (c) => <DateTimeText value={c.getValue()} dateOnly /> }),
-  col.accessor("effectiveTo", { header: "Until", enableSorting: false, enableGlobalFilter: false, cell: (c) => <DateTimeText value={c.getValue()} dateOnly /> }),
+  // One column for both dates: with the row actions, ten columns no longer fit a laptop-wide table.
+  col.accessor("effectiveFrom", {
+    header: "Effective",
+    sortFn: "datetime",
+    enableGlobalFilter: false,
+    cell: ({ getValue, row: { original: p } }) => (
+      <>
+        <DateTimeText value={getValue()} dateOnly />
+        {p.effectiveTo && (
+          <span className="block text-xs text-ink-muted">
+            until <DateTimeText value={p.effectiveTo} dateOnly />
+          </span>
+        )}
+      </>
+    ),
+  }),
   col.accessor("status", {
     header: "Status",
     cell: (c) => <Badge tone={c.getValue() === "in force" ? "ok" : c.getValue() === "scheduled" ? "info" : "neutral"}>{c.getValue()}</Badge>,
   }),
 ];
 
+const STATUS_SENTENCE: Record<PriceRow["status"], string> = {
+  "in force": "It is in force now.",
+  ended: "It has already ended.",
+  scheduled: "It has not started yet.",
+};
+
 function deleteConsequence(p: PriceRow): string {
   const name = `${p.provider}/${p.model}`;
-  if (p.onlyPrice) return `This is the only price for ${name}: its requests will be denied unless the org sets a fallback price. This cannot be undone.`;
-  return `The price for ${name} before it, if any, stays in force until the next one starts. This cannot be undone.`;
+  const after = p.onlyPrice
+    ? `It is the only price for ${name}: its requests will be denied unless the org sets a fallback price.`
+    : `The price for ${name} before it, if any, stays in force until the next one starts.`;
+  return `${STATUS_SENTENCE[p.status]} ${after} This cannot be undone.`;
 }
 
 const actionsColumn = col.display({
   id: "actions",
   header: () => <span className="sr-only">Actions</span>,
+  // On a narrow table the buttons stack rather than push Delete out of sight.
   cell: ({ row: { original: p } }) => (
-    <div className="flex justify-end gap-1">
+    <div className="flex flex-wrap justify-end gap-1">
       <PriceDialog mode="edit" price={p} />
       <ConfirmAction
         label="Delete"
         ariaLabel={`Delete price ${p.provider}/${p.model} (${p.status})`}
-        title={`Delete the ${p.status} price for ${p.provider}/${p.model}?`}
+        title={`Delete the price for ${p.provider}/${p.model}?`}
         description={deleteConsequence(p)}
         confirmLabel="Delete price"
         pendingLabel="Deleting…"
