@@ -23,7 +23,7 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * rows sorted by key); keys and alerts are sorted by the group committer.
  */
 export function followUpsInLockOrder(batch: Batch, inserted: SettleRecord[], now: Date): Stmt[] {
-  const rows = windowRows(inserted, batch.deltas).sort((a, b) => compare(a.budgetId, b.budgetId) || a.windowStart.getTime() - b.windowStart.getTime());
+  const rows = windowRows(inserted, batch.deltas); // sorted by (budgetId, windowStart)
   // Their windows are written above: the plan gets none (no deltas, records without windows).
   const rest = [...inserted].sort((a, b) => compare(a.orgId, b.orgId)).map((r) => ({ ...r, windows: [] }));
   return [...chunks(rows).map((c) => upsertWindows(d, c, now)), ...followUps(d, { ...batch, deltas: [] }, rest, now)];

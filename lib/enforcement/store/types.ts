@@ -50,7 +50,7 @@ export type Batch = {
   settles: SettleRecord[];
   deltas: WindowDelta[];
   alerts: AlertRecord[];
-  /** ApiKey.lastUsedAt, one update per key per commit. */
+  /** ApiKey.lastUsedAt updates (the committer sends one per key per minute at most). */
   keysUsed: Map<string, Date>;
 };
 

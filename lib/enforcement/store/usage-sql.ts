@@ -145,10 +145,14 @@ export function settleRollups(d: Dialect, recs: SettleRecord[]): Stmt[] {
     if (list) list.push(r);
     else byOrg.set(r.orgId, [r]);
   }
-  return [...byOrg].flatMap(([orgId, list]) => upsertRollups(d, orgId, rollupDeltas(list, null)));
+  // Orgs in id order, like every other shared row: concurrent transactions lock in one order.
+  return [...byOrg].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([orgId, list]) => upsertRollups(d, orgId, rollupDeltas(list, null)));
 }
 
-/** Window totals of the inserted events plus the denied/would-deny deltas, one row per window. */
+/**
+ * Window totals of the inserted events plus the denied/would-deny deltas, one row per window, sorted
+ * by (budgetId, windowStart): concurrent transactions lock these hot rows in one order.
+ */
 export function windowRows(recs: SettleRecord[], deltas: WindowDelta[]): WindowRow[] {
   const map = new Map<string, WindowRow>();
   const row = (budgetId: string, windowStart: Date) => {
@@ -169,7 +173,7 @@ export function windowRows(recs: SettleRecord[], deltas: WindowDelta[]): WindowR
     r.denied += dl.denied;
     r.wouldDeny += dl.wouldDeny;
   }
-  return [...map.values()];
+  return [...map.values()].sort((a, b) => (a.budgetId < b.budgetId ? -1 : a.budgetId > b.budgetId ? 1 : a.windowStart.getTime() - b.windowStart.getTime()));
 }
 
 export function insertAlerts(d: Dialect, alerts: AlertRecord[], now: Date): Stmt {
