@@ -11,6 +11,7 @@ import type { WindowRef } from "../ledger";
 import { RedisLedger } from "./redis-ledger";
 import { createBudget, createOrgRows, onPostgres, redisTestContext, refsOf, today, type RedisTestContext, type TestOrg } from "./test-support";
 import type { TotalsSource } from "./window-loader";
+import { settleRecord } from "../testing/fixtures";
 
 const M = 1_000_000n;
 
@@ -32,30 +33,11 @@ describe.skipIf(!onPostgres())("RedisLedger rebuild from PostgreSQL", () => {
     await ctx?.cleanup();
   });
 
-  const record = (refs: WindowRef[], cost: bigint, requestId = `q-${randomUUID()}`): SettleRecord => ({
-    orgId: org.orgId,
-    requestId,
-    reservationId: null,
-    occurredAt: new Date(),
-    bucketMinute: Math.floor(Date.now() / 3_600_000) * 60,
-    localDay: Math.floor(Date.now() / 86_400_000),
-    teamId: org.teamId,
-    userId: null,
-    apiKeyId: org.keyIds[0],
-    provider: "openai",
-    model: "gpt-4o",
-    inputTokens: 10,
-    outputTokens: 10,
-    cachedInputTokens: 0,
-    cacheWriteTokens: 0,
-    costMicros: cost,
-    estimatedCostMicros: null,
-    latencyMs: null,
-    status: "ok",
-    tags: null,
-    windows: refs.map((r) => ({ budgetId: r.budget.id, windowStart: r.windowStart })),
-    tagRollups: [],
-  });
+  const record = (refs: WindowRef[], cost: bigint, requestId = `q-${randomUUID()}`): SettleRecord =>
+    settleRecord({
+      orgId: org.orgId, teamId: org.teamId, apiKeyId: org.keyIds[0], requestId, costMicros: cost,
+      windows: refs.map((r) => ({ budgetId: r.budget.id, windowStart: r.windowStart })),
+    });
 
   /** The engine's settle order: durable first, then the shared counters. */
   const settle = async (ledger: RedisLedger, refs: WindowRef[], cost: bigint) => {

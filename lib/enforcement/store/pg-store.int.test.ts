@@ -10,6 +10,7 @@ import { GroupCommitter } from "./group-commit";
 import type { Batch, SettleRecord } from "./types";
 import type { BudgetPolicy } from "../decision";
 import { createBudget, createOrgRows, onPostgres, today, type TestOrg } from "../redis/test-support";
+import { settleRecord } from "../testing/fixtures";
 
 const KEYS = 24;
 const batchOf = (settles: SettleRecord[]): Batch => ({ settles, deltas: [], alerts: [], keysUsed: new Map() });
@@ -32,30 +33,11 @@ describe.skipIf(!onPostgres())("PgUsageStore", () => {
   });
 
   /** A settle of key i: its key budget and the shared team budget, in the engine's chain order. */
-  const record = (i: number, cost: bigint, requestId = `q-${randomUUID()}`): SettleRecord => ({
-    orgId: org.orgId,
-    requestId,
-    reservationId: null,
-    occurredAt: new Date(),
-    bucketMinute: Math.floor(Date.now() / 3_600_000) * 60,
-    localDay: Math.floor(Date.now() / 86_400_000),
-    teamId: org.teamId,
-    userId: null,
-    apiKeyId: org.keyIds[i],
-    provider: "openai",
-    model: "gpt-4o",
-    inputTokens: 10,
-    outputTokens: 10,
-    cachedInputTokens: 0,
-    cacheWriteTokens: 0,
-    costMicros: cost,
-    estimatedCostMicros: cost * 2n,
-    latencyMs: 5,
-    status: "ok",
-    tags: null,
-    windows: [keyBudgets[i], team].map((b) => ({ budgetId: b.id, windowStart: w.windowStart })),
-    tagRollups: [],
-  });
+  const record = (i: number, cost: bigint, requestId = `q-${randomUUID()}`): SettleRecord =>
+    settleRecord({
+      orgId: org.orgId, teamId: org.teamId, apiKeyId: org.keyIds[i], requestId, costMicros: cost, estimatedCostMicros: cost * 2n, latencyMs: 5,
+      windows: [keyBudgets[i], team].map((b) => ({ budgetId: b.id, windowStart: w.windowStart })),
+    });
 
   const spent = async (b: BudgetPolicy) =>
     (await db.budgetWindow.findUnique({ where: { budgetId_windowStart: { budgetId: b.id, windowStart: w.windowStart } } }))?.spentMicros ?? 0n;

@@ -1,10 +1,11 @@
 // Test data for enforcement: an org with a team, a user, a key with a known secret, a gateway token,
 // prices and budgets on any level of the chain. Unique names per call, so tests never collide.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { newSecret } from "@/lib/crypto";
 import { usdToMicros } from "@/lib/money";
 import type { Level } from "../decision";
+import type { SettleRecord } from "../store/types";
 
 export type BudgetSpec = {
   level: Level;
@@ -121,4 +122,29 @@ export async function addKey(f: Fixture, data: { revokedAt?: Date; expiresAt?: D
 
 export async function bumpVersion(orgId: string) {
   await db.organization.update({ where: { id: orgId }, data: { policyVersion: { increment: 1 } } });
+}
+
+/** A settle as the engine hands it to the store: gpt-4o, 10 + 10 tokens, now, no tags (override the rest). */
+export function settleRecord(r: Pick<SettleRecord, "orgId" | "teamId" | "apiKeyId" | "costMicros" | "windows"> & Partial<SettleRecord>): SettleRecord {
+  const now = Date.now();
+  return {
+    requestId: `q-${randomUUID()}`,
+    reservationId: null,
+    occurredAt: new Date(now),
+    bucketMinute: Math.floor(now / 3_600_000) * 60,
+    localDay: Math.floor(now / 86_400_000),
+    userId: null,
+    provider: "openai",
+    model: "gpt-4o",
+    inputTokens: 10,
+    outputTokens: 10,
+    cachedInputTokens: 0,
+    cacheWriteTokens: 0,
+    estimatedCostMicros: null,
+    latencyMs: null,
+    status: "ok",
+    tags: null,
+    tagRollups: [],
+    ...r,
+  };
 }
