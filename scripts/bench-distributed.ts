@@ -87,7 +87,10 @@ async function seed(url: string): Promise<Fx & { orgId: string }> {
   const { runMigrations } = await import("@/lib/migrations/run-migrations");
   const { createEnforcementFixture } = await import("@/lib/enforcement/testing/fixtures");
   await runMigrations(url);
-  return createEnforcementFixture({ budgets: BUDGETS });
+  // BENCH_RATE_LIMITS=1: the key also has RPM and TPM limits (too high to bind), so every authorize
+  // checks and counts them and every settle corrects TPM.
+  const limits = process.env.BENCH_RATE_LIMITS ? { rpmLimit: 1_000_000_000, tpmLimit: 2_000_000_000 } : {};
+  return createEnforcementFixture({ budgets: BUDGETS, ...limits });
 }
 
 /** The Redis server's own limit: authorize + settle scripts straight from one client, many in flight. */

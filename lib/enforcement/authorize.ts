@@ -8,10 +8,10 @@ import { countInputTokens } from "./tokens";
 import { deniedAlert, softAlert } from "./alerts";
 import { chainOf, type KeyPolicy, type OrgPolicy } from "./policy";
 import type { Engine } from "./engine";
-import type { WindowRef } from "./ledger";
+import type { AuthorizeResult, WindowRef } from "./ledger";
 import type { AuthorizeBody } from "./http/schemas";
 import { errorResult, type HandlerResult } from "./http/respond";
-import type { LimitState } from "./rate-limit";
+import type { LimitState, RateCheck } from "./rate-limit";
 import { UNAVAILABLE_DENIAL, underFailMode } from "./redis/fail-mode";
 
 /** Remembered authorize answers (by org + requestId), for repeated requestIds. */
@@ -95,9 +95,33 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
   const estimate = estimateMicros(price, inputTokens, outputTokens);
   const estimateView = { inputTokens, outputTokens, costUsd: microsToUsd(estimate) };
 
-  // Distributed mode: Redis unreachable -> the org's fail mode (open: no rate limits, no holds).
-  const rate = await underFailMode(org.failMode, () => engine.rates.check(key.id, key.rpmLimit, key.tpmLimit, inputTokens + outputTokens, now), () => ({ ok: true as const, rpm: null, tpm: null, minute: Math.floor(now / 60_000) }));
-  if (!rate) return deny(503, requestId, UNAVAILABLE_DENIAL, { estimate: estimateView });
+  const tokens = inputTokens + outputTokens;
+  const attrs: RequestAttrs = { model: body.model, provider: body.provider ?? price.provider, tags: body.tags ?? {} };
+  const refs: WindowRef[] = [];
+  for (const b of chainOf(org, key)) {
+    if (!appliesTo(b, attrs)) continue;
+    const w = engine.windowOf(b, org.timezone, now);
+    refs.push({ budget: b, windowStart: w.start, windowEnd: w.end });
+  }
+  const reservationId = body.requestId && engine.distributed ? engine.distributed.ledger.reservationIdFor(org.id, body.requestId) : newId("rsv");
+  const meta = { orgId: org.id, keyId: key.id, requestId, estimate, estTokens: tokens, minute: Math.floor(now / 60_000), price };
+
+  // Rate limits first, then the budgets; a rate-limited request holds nothing. Embedded: two checks in
+  // memory. Distributed: ONE script checks both in that order and, when Redis is unreachable, the
+  // org's fail mode decides (open: no rate limits, no holds).
+  let rate: RateCheck;
+  let held: AuthorizeResult | undefined;
+  if (engine.distributed) {
+    const ledger = engine.distributed.ledger;
+    const limits = { keyId: key.id, rpmLimit: key.rpmLimit, tpmLimit: key.tpmLimit, tokens, nowMs: now };
+    const open = () => ({ decision: decide([], estimate), states: [], rate: { ok: true as const, rpm: null, tpm: null, minute: meta.minute } });
+    const r = await underFailMode(org.failMode, () => ledger.authorize(reservationId, refs, estimate, now + engine.reservationTtlMs, meta, limits), open);
+    if (!r) return deny(503, requestId, UNAVAILABLE_DENIAL, { estimate: estimateView });
+    rate = r.rate!; // always there: limits were passed
+    held = r;
+  } else {
+    rate = engine.rates.check(key.id, key.rpmLimit, key.tpmLimit, tokens, now);
+  }
   const rateView = { rpm: limitView(rate.rpm), tpm: limitView(rate.tpm) };
   if (!rate.ok) {
     // Not remembered by requestId: a retry after Retry-After must get a fresh decision.
@@ -110,18 +134,8 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
       { "Retry-After": String(rate.retryAfterSec) },
     );
   }
-
-  const attrs: RequestAttrs = { model: body.model, provider: body.provider ?? price.provider, tags: body.tags ?? {} };
-  const refs: WindowRef[] = [];
-  for (const b of chainOf(org, key)) {
-    if (!appliesTo(b, attrs)) continue;
-    const w = engine.windowOf(b, org.timezone, now);
-    refs.push({ budget: b, windowStart: w.start, windowEnd: w.end });
-  }
-  const reservationId = body.requestId && engine.distributed ? engine.distributed.ledger.reservationIdFor(org.id, body.requestId) : newId("rsv");
-  const meta = { orgId: org.id, keyId: key.id, requestId, estimate, estTokens: inputTokens + outputTokens, minute: rate.minute, price };
-  const held = await underFailMode(org.failMode, () => engine.ledger.authorize(reservationId, refs, estimate, now + engine.reservationTtlMs, meta), () => ({ decision: decide([], estimate), states: [] }));
-  if (!held) return deny(503, requestId, UNAVAILABLE_DENIAL, { estimate: estimateView });
+  // Embedded: the budgets are checked (and held) only now that the rate limits passed.
+  held ??= await engine.ledger.authorize(reservationId, refs, estimate, now + engine.reservationTtlMs, meta);
   const { decision } = held;
   engine.committer.touchKey(key.id, new Date(now));
   for (const s of decision.wouldDeny) engine.committer.addDelta({ budgetId: s.budget.id, windowStart: s.windowStart, denied: 0, wouldDeny: 1 });
@@ -131,7 +145,6 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
     const s = decision.binding!;
     const b = s.budget;
     engine.committer.addDelta({ budgetId: b.id, windowStart: s.windowStart, denied: 1, wouldDeny: 0 });
-    engine.distributed?.rates.refund(key.id, rate.minute, inputTokens + outputTokens); // Redis consumed at check
     const alert = deniedAlert(org.id, s, key.id);
     if (engine.alerts.pass(alert.dedupeKey, now)) engine.committer.addAlert(alert);
     result = deny(
@@ -152,7 +165,8 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
       { estimate: estimateView, budgets: budgetsView(held.states), rateLimits: rateView },
     );
   } else {
-    engine.rates.consume(key.id, rate.minute, inputTokens + outputTokens);
+    // Distributed: the script already counted it (only when it held).
+    if (!engine.distributed) engine.rates.consume(key.id, rate.minute, tokens);
     for (const s of decision.softExceeded) {
       const cooldown = s.budget.alertCooldownMinutes * 60_000;
       const gateKey = `soft:${s.budget.id}@${s.windowStart.getTime()}`;

@@ -17,7 +17,6 @@ import { PgUsageStore } from "./store/pg-store";
 import { SqliteWorkerUsageStore } from "./store/sqlite-worker-store";
 import type { UsageStore } from "./store/types";
 import { createDistributed, type Distributed } from "./redis/distributed";
-import type { RedisRateLimiter } from "./redis/redis-rate-limiter";
 
 export type ReservationMeta = {
   orgId: string;
@@ -41,7 +40,8 @@ export class Engine {
   /** Distributed mode (REDIS_URL): shared counters and rate limits in Redis; null when embedded. */
   readonly distributed: Distributed<ReservationMeta> | null;
   readonly ledger: Ledger<ReservationMeta>;
-  readonly rates: RateLimiter | RedisRateLimiter;
+  /** Embedded mode's rate limits (distributed mode checks them in Redis, in the ledger's scripts). */
+  readonly rates = new RateLimiter();
   /** Organization of every loaded budget (Redis key names carry the org). */
   private budgetOrgs = new Map<string, string>();
   readonly alerts = new AlertGate();
@@ -69,7 +69,6 @@ export class Engine {
     const redisUrl = opts.redisUrl ?? process.env.REDIS_URL;
     this.distributed = redisUrl ? createDistributed<ReservationMeta>(redisUrl, url, { prefix: opts.redisPrefix, orgOf: (id) => this.budgetOrgs.get(id) }) : null;
     this.ledger = this.distributed?.ledger ?? new MemoryLedger<ReservationMeta>();
-    this.rates = this.distributed?.rates ?? new RateLimiter();
     this.committer = new GroupCommitter(this.store, (e) => console.error("purser: usage commit failed:", e instanceof Error ? e.message : e));
     this.reservationTtlMs = opts.reservationTtlMs ?? 10 * 60_000;
     this.ready = this.start(opts.pollMs ?? 500, opts.sweepMs ?? 1000).catch((e) => {

@@ -108,12 +108,19 @@ async function settleOnce(engine: Engine, org: OrgPolicy, item: UsageItem): Prom
     return { status: 200, body: { requestId: item.requestId, costUsd: microsToUsd(cost ?? actual), duplicate: true } };
   }
   const before = engine.ledger.snapshot(refs);
-  // Redis keys are scoped to the org, so the gateway's reservationId is safe to release there even when
-  // another replica made the reservation; in memory only this org's own reservation may be released.
-  await engine.ledger.settle(k, engine.distributed ? reservationId : res?.id, refs, actual);
   // TPM counted the estimate at authorize: replace it by the real tokens (a key without TPM has nothing to correct).
   const charged = res ? res.meta : remote?.keyId === key.id ? remote : undefined;
-  if (charged && key.tpmLimit !== null) engine.rates.correct(key.id, charged.minute, item.inputTokens + item.outputTokens - charged.estTokens);
+  const tpmDelta = charged && key.tpmLimit !== null ? item.inputTokens + item.outputTokens - charged.estTokens : null;
+  if (engine.distributed) {
+    // One script releases the hold, counts the cost and corrects TPM. Redis keys are scoped to the org,
+    // so the gateway's reservationId is safe to release there even when another replica made the
+    // reservation; in memory only this org's own reservation may be released.
+    const tpm = charged && tpmDelta !== null ? { orgId: org.id, keyId: key.id, minute: charged.minute, delta: tpmDelta } : undefined;
+    await engine.distributed.ledger.settle(k, reservationId, refs, actual, tpm);
+  } else {
+    await engine.ledger.settle(k, res?.id, refs, actual);
+    if (charged && tpmDelta !== null) engine.rates.correct(key.id, charged.minute, tpmDelta);
+  }
   raiseThresholdAlerts(engine, org.id, key.id, engine.distributed?.ledger.takeBefore(k) ?? before, actual, now);
   return { status: 200, body: { requestId: item.requestId, costUsd: microsToUsd(actual), duplicate: false } };
 }

@@ -51,7 +51,7 @@ describe.skipIf(!onPostgres())("reservations and alerts across replicas", () => 
     expect(ev.costMicros).toBe(4500n);
     // The correction goes out on the settling replica's connection before this read does.
     const d = engines[1].distributed!;
-    expect(await d.redis.hget(d.keys.rate(f.keyId, minute), "t")).toBe("1200");
+    expect(await d.redis.hget(d.keys.rate(f.orgId, f.keyId, minute), "t")).toBe("1200");
   });
 
   it("a soft budget alerts once per cooldown, not once per replica", async () => {

@@ -1,11 +1,10 @@
 // Distributed mode in one place: what the engine builds when REDIS_URL is set. One command client
-// (short timeouts, circuit breaker) shared by the ledger and the rate limiter, PostgreSQL as the
+// (short timeouts, circuit breaker) for the ledger (budgets and rate limits), PostgreSQL as the
 // source of truth for rebuilds, and the policy bus.
 import { CircuitBreaker } from "./circuit-breaker";
 import { DEFAULT_PREFIX, RedisKeys } from "./keys";
 import { createRedisClient, type ScriptedRedis } from "./redis-client";
 import { RedisLedger } from "./redis-ledger";
-import { RedisRateLimiter } from "./redis-rate-limiter";
 import { PolicyBus } from "./policy-bus";
 import { PgTotalsSource } from "./window-loader";
 import { SharedAlertGate } from "./alert-gate";
@@ -15,7 +14,6 @@ export type Distributed<M> = {
   keys: RedisKeys;
   breaker: CircuitBreaker;
   ledger: RedisLedger<M>;
-  rates: RedisRateLimiter;
   bus: PolicyBus;
   /** Soft-alert cooldowns shared by the replicas. */
   alerts: SharedAlertGate;
@@ -36,7 +34,6 @@ export function createDistributed<M>(
   redis.on("close", () => breaker.status === "closed" && breaker.trip());
   const source = new PgTotalsSource(databaseUrl);
   const ledger = new RedisLedger<M>({ redis, source, keys, breaker, orgOf: opts.orgOf });
-  const rates = new RedisRateLimiter(redis, keys, breaker);
   const bus = new PolicyBus(redisUrl, keys);
   const alerts = new SharedAlertGate(redis, keys, breaker);
   return {
@@ -44,7 +41,6 @@ export function createDistributed<M>(
     keys,
     breaker,
     ledger,
-    rates,
     bus,
     alerts,
     close: async () => {

@@ -49,9 +49,12 @@ export class RedisKeys {
     return `${this.org(orgId)}:lock`;
   }
 
-  /** Per-key, per-minute RPM/TPM counters (hash: n requests, t tokens); one slot per API key. */
-  rate(apiKeyId: string, minute: number): string {
-    return `${this.prefix}{key:${apiKeyId}}:rl:${minute}`;
+  /**
+   * Per-key, per-minute RPM/TPM counters (hash: n requests, t tokens). Under the org's tag, so the
+   * authorize and settle scripts check and correct them in the same call as the budget windows.
+   */
+  rate(orgId: string, apiKeyId: string, minute: number): string {
+    return `${this.org(orgId)}:rl:${apiKeyId}:${minute}`;
   }
 
   /** Cross-replica alert gate (SET NX PX cooldown). */

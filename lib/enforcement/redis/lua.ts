@@ -27,33 +27,47 @@ end
 `;
 
 /**
- * KEYS: gen, reservation, then per window: w, h.
- * ARGV: now, reservationId, estimate, holdExpiresAt, reservationExpireAt, then per window: limit,
- * kind ("h" blocks; "s" soft and "x" shadow never do), windowExpireAt; then the reservation's details
- * (an opaque string kept in its hash as field d, so a settle on another replica can read them).
- * Returns {1|0, sp1, res1, sp2, res2, ...} (1 allow and held, 0 denied, nothing held) with the counters
- * read BEFORE this request, {2, ...} if this reservation already holds, or {-1, i, j, ...} listing the
- * windows that must first be rebuilt from PostgreSQL.
+ * KEYS: gen, reservation, the key's rate counter (any key of the org's slot when it has no limits),
+ * then per window: w, h.
+ * ARGV: now, reservationId, estimate, holdExpiresAt, reservationExpireAt, rpmLimit ("" none), tpmLimit
+ * ("" none), tokens, rateTtlMs, then per window: limit, kind ("h" blocks; "s" soft and "x" shadow
+ * never do), windowExpireAt; then the reservation's details (an opaque string kept in its hash as
+ * field d, so a settle on another replica can read them).
+ * Checks in embedded mode's order: RPM, TPM, then the budgets. The rate slot is consumed only by a
+ * request that is allowed and held, so a rate-limited request holds nothing and a budget-denied one
+ * uses no rate slot.
+ * Returns {1|0, requestsBefore, tokensBefore, sp1, res1, sp2, res2, ...} (1 allow and held, 0 denied,
+ * nothing held) with the counters read BEFORE this request, {2, ...} if this reservation already holds
+ * (nothing counted again), {3, requestsBefore, tokensBefore, "rpm"|"tpm"} if a rate limit binds, or
+ * {-1, i, j, ...} listing the windows that must first be rebuilt from PostgreSQL.
  */
 export const AUTHORIZE = `${PURGE}
 local now = ARGV[1]
+local rpm, tpm = ARGV[6], ARGV[7]
+local rn, rt = 0, 0
+if rpm ~= '' or tpm ~= '' then
+  local v = redis.call('HMGET', KEYS[3], 'n', 't')
+  rn, rt = tonumber(v[1] or '0'), tonumber(v[2] or '0')
+  if rpm ~= '' and rn + 1 > tonumber(rpm) then return {3, rn, rt, 'rpm'} end
+  if tpm ~= '' and rt + tonumber(ARGV[8]) > tonumber(tpm) then return {3, rn, rt, 'tpm'} end
+end
 local gen = redis.call('GET', KEYS[1]) or '0'
-local n = (#KEYS - 2) / 2
+local n = (#KEYS - 3) / 2
 local missing = {-1}
 for i = 1, n do
-  local w, h = KEYS[1 + 2 * i], KEYS[2 + 2 * i]
+  local w, h = KEYS[2 + 2 * i], KEYS[3 + 2 * i]
   purge(w, h, now, gen)
   if redis.call('HGET', w, 'ld') ~= gen then missing[#missing + 1] = i end
 end
 if #missing > 1 then return missing end
-local out = {1}
+local out = {1, rn, rt}
 local est = tonumber(ARGV[3])
 for i = 1, n do
-  local v = redis.call('HMGET', KEYS[1 + 2 * i], 'sp', 'res')
+  local v = redis.call('HMGET', KEYS[2 + 2 * i], 'sp', 'res')
   local sp, res = v[1] or '0', v[2] or '0'
   out[#out + 1] = sp
   out[#out + 1] = res
-  local a = 5 + 3 * (i - 1)
+  local a = 9 + 3 * (i - 1)
   if ARGV[a + 2] == 'h' and tonumber(sp) + tonumber(res) + est > tonumber(ARGV[a + 1]) then out[1] = 0 end
 end
 if out[1] == 0 then return out end
@@ -61,17 +75,24 @@ if redis.call('EXISTS', KEYS[2]) == 1 then
   out[1] = 2
   return out
 end
+if rpm ~= '' or tpm ~= '' then
+  redis.call('HINCRBY', KEYS[3], 'n', 1)
+  redis.call('HINCRBY', KEYS[3], 't', ARGV[8])
+  redis.call('PEXPIRE', KEYS[3], ARGV[9])
+end
+-- No budget applies (only rate limits were checked): nothing to hold, no reservation to keep.
+if n == 0 then return out end
 local member = ARGV[2] .. '|' .. ARGV[3]
 local names = {}
 for i = 1, n do
-  local w, h = KEYS[1 + 2 * i], KEYS[2 + 2 * i]
+  local w, h = KEYS[2 + 2 * i], KEYS[3 + 2 * i]
   redis.call('HINCRBY', w, 'res', ARGV[3])
   redis.call('ZADD', h, ARGV[4], member)
-  redis.call('PEXPIREAT', h, ARGV[5 + 3 * i])
+  redis.call('PEXPIREAT', h, ARGV[9 + 3 * i])
   names[#names + 1] = w
   names[#names + 1] = h
 end
-redis.call('HSET', KEYS[2], 'm', member, 'k', table.concat(names, ' '), 'd', ARGV[6 + 3 * n] or '')
+redis.call('HSET', KEYS[2], 'm', member, 'k', table.concat(names, ' '), 'd', ARGV[10 + 3 * n] or '')
 redis.call('PEXPIREAT', KEYS[2], ARGV[5])
 return out
 `;
@@ -98,21 +119,30 @@ end
 `;
 
 /**
- * KEYS: gen, settled marker, reservation (any key of the org's slot when there is none), then per
- * window: w, p.
- * ARGV: requestId, actual, markerTtlMs, hasReservation ("1"/"0"), then per window: windowExpireAt.
+ * KEYS: gen, settled marker, reservation (any key of the org's slot when there is none), the key's
+ * rate counter (any key of the slot when there is no TPM correction), then per window: w, p.
+ * ARGV: requestId, actual, markerTtlMs, hasReservation ("1"/"0"), tpmDelta (real - estimated tokens,
+ * "" none), then per window: windowExpireAt.
  * Returns {1, sp1, sp2, ...} if counted (each window's spent after this settle, "" if not loaded), or
- * {0} if this requestId was already settled (the hold is still released).
+ * {0} if this requestId was already settled (the hold is still released, TPM not corrected again).
  */
 export const SETTLE = `${RELEASE}
 local gen = redis.call('GET', KEYS[1]) or '0'
 local first = redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[3])
 if ARGV[4] == '1' then release(KEYS[3], gen) end
 if not first then return {0} end
-local n = (#KEYS - 3) / 2
+-- TPM counted the estimate at authorize: replace it by the real tokens. A counter that is gone (its
+-- minute expired, a flush) is not recreated; like embedded mode's, it never goes below zero.
+if ARGV[5] ~= '' and redis.call('EXISTS', KEYS[4]) == 1 then
+  local t = tonumber(redis.call('HGET', KEYS[4], 't') or '0')
+  local d = tonumber(ARGV[5])
+  if t + d < 0 then d = -t end
+  if d ~= 0 then redis.call('HINCRBY', KEYS[4], 't', string.format('%d', d)) end
+end
+local n = (#KEYS - 4) / 2
 local out = {1}
 for i = 1, n do
-  local w, p = KEYS[2 + 2 * i], KEYS[3 + 2 * i]
+  local w, p = KEYS[3 + 2 * i], KEYS[4 + 2 * i]
   out[i + 1] = ''
   if redis.call('HGET', w, 'ld') == gen then
     redis.call('HINCRBY', w, 'sp', ARGV[2])
@@ -121,7 +151,7 @@ for i = 1, n do
     -- Not loaded: remember it by requestId, so the rebuild can tell whether PostgreSQL's total
     -- already includes it (see window-loader.ts).
     redis.call('HSET', p, ARGV[1], ARGV[2])
-    redis.call('PEXPIREAT', p, ARGV[4 + i])
+    redis.call('PEXPIREAT', p, ARGV[5 + i])
   end
 end
 return out
@@ -177,21 +207,6 @@ for i = 1, n do
   end
 end
 return {1}
-`;
-
-/**
- * RPM/TPM, fixed minute windows. KEYS: counter. ARGV: rpmLimit ("" none), tpmLimit ("" none), tokens, ttlMs.
- * Checks and consumes atomically. Returns {1|0, "rpm"|"tpm"|"", requestsBefore, tokensBefore}.
- */
-export const RATE = `
-local v = redis.call('HMGET', KEYS[1], 'n', 't')
-local n, t = tonumber(v[1] or '0'), tonumber(v[2] or '0')
-if ARGV[1] ~= '' and n + 1 > tonumber(ARGV[1]) then return {0, 'rpm', n, t} end
-if ARGV[2] ~= '' and t + tonumber(ARGV[3]) > tonumber(ARGV[2]) then return {0, 'tpm', n, t} end
-redis.call('HINCRBY', KEYS[1], 'n', 1)
-redis.call('HINCRBY', KEYS[1], 't', ARGV[3])
-redis.call('PEXPIRE', KEYS[1], ARGV[4])
-return {1, '', n, t}
 `;
 
 /**

@@ -3,7 +3,7 @@
 // waiting for a reconnect), no per-command retries (the breaker and the fail mode decide), and
 // reconnection keeps trying in the background so the breaker's probe finds Redis when it is back.
 import Redis from "ioredis";
-import { AUTHORIZE, CANCEL, LOAD, PEEK, RATE, SETTLE, UNLOCK } from "./lua";
+import { AUTHORIZE, CANCEL, LOAD, PEEK, SETTLE, UNLOCK } from "./lua";
 
 export type RedisClientOptions = { commandTimeoutMs?: number; connectTimeoutMs?: number; name?: string };
 
@@ -13,7 +13,6 @@ export type ScriptedRedis = Redis & {
   purserCancel(...args: (string | number)[]): Promise<number>;
   purserLoad(...args: (string | number)[]): Promise<(string | number)[]>;
   purserPeek(...args: (string | number)[]): Promise<string[]>;
-  purserRate(...args: (string | number)[]): Promise<(string | number)[]>;
   purserUnlock(...args: (string | number)[]): Promise<number>;
 };
 
@@ -48,7 +47,6 @@ export function createRedisClient(url: string, opts: RedisClientOptions = {}): S
   client.defineCommand("purserCancel", { lua: CANCEL });
   client.defineCommand("purserLoad", { lua: LOAD });
   client.defineCommand("purserPeek", { lua: PEEK });
-  client.defineCommand("purserRate", { numberOfKeys: 1, lua: RATE });
   client.defineCommand("purserUnlock", { numberOfKeys: 1, lua: UNLOCK });
   return client as ScriptedRedis;
 }

@@ -10,6 +10,8 @@ import { CircuitBreaker, RedisUnavailableError } from "./circuit-breaker";
 import { RedisKeys } from "./keys";
 import type { ScriptedRedis } from "./redis-client";
 import { WindowLoader, type TotalsSource } from "./window-loader";
+import { minuteOf, RATE_TTL_MS, rateCheckOf, type RateLimits } from "./redis-rate-limiter";
+import type { RateCheck } from "../rate-limit";
 
 export type RedisLedgerOptions = {
   redis: ScriptedRedis;
@@ -29,6 +31,9 @@ export type RedisLedgerOptions = {
  * the usage event), and the key, minute and estimated tokens its TPM slot was charged with.
  */
 export type ReservationDetails = { keyId: string; estimate: bigint; estTokens: number; minute: number };
+
+/** A settle's TPM correction: the real minus the estimated tokens, on the minute the estimate was counted in. */
+export type TpmCorrection = { orgId: string; keyId: string; minute: number; delta: number };
 
 /** The details carried by a reservation's meta, as stored in its Redis hash ("" when it has none). */
 function encodeDetails(meta: unknown): string {
@@ -89,13 +94,27 @@ export class RedisLedger<M = unknown> implements Ledger<M> {
     return [this.keys.window(orgId, r.budget.id, r.windowStart), this.keys.holds(orgId, r.budget.id, r.windowStart)];
   }
 
-  async authorize(reservationId: string, refs: WindowRef[], estimate: bigint, expiresAt: number, meta: M): Promise<AuthorizeResult> {
-    const orgId = refs.length ? ((meta as { orgId?: string } | null)?.orgId ?? this.orgOfRefs(refs)) : undefined;
+  /**
+   * Checks the key's RPM/TPM (`rate`) and every window of the chain, and holds the estimate on all
+   * of them, in ONE script. A rate-limited request comes back with `rate.ok` false, nothing held and
+   * no budget read (its decision is empty): callers must look at `rate` first, as embedded mode
+   * checks rate limits before budgets.
+   */
+  async authorize(reservationId: string, refs: WindowRef[], estimate: bigint, expiresAt: number, meta: M, rate?: RateLimits & { nowMs: number }): Promise<AuthorizeResult & { rate: RateCheck | null }> {
+    const limited = rate !== undefined && (rate.rpmLimit !== null || rate.tpmLimit !== null);
+    const metaOrg = (meta as { orgId?: string } | null)?.orgId;
+    const orgId = refs.length ? (metaOrg ?? this.orgOfRefs(refs)) : limited ? metaOrg : undefined;
+    const rateOf = (requests: number, tokens: number, which: "rpm" | "tpm" | null) => (rate ? rateCheckOf(rate, requests, tokens, which, rate.nowMs) : null);
     if (!orgId) {
-      // No budget applies: nothing to hold.
-      return { decision: decide([], estimate), states: [] };
+      if (limited) throw new Error("redis ledger: rate limits need the organization (meta.orgId)");
+      // No budget applies and no rate limit: nothing to check or hold.
+      return { decision: decide([], estimate), states: [], rate: rateOf(0, 0, null) };
     }
-    const keys = [this.keys.generation(orgId), this.keys.reservation(orgId, reservationId)];
+    const rateKey = limited ? this.keys.rate(orgId, rate.keyId, minuteOf(rate.nowMs)) : this.keys.generation(orgId);
+    const keys = [this.keys.generation(orgId), this.keys.reservation(orgId, reservationId), rateKey];
+    const limits = limited
+      ? [rate.rpmLimit === null ? "" : String(rate.rpmLimit), rate.tpmLimit === null ? "" : String(rate.tpmLimit), String(Math.max(0, Math.floor(rate.tokens))), RATE_TTL_MS]
+      : ["", "", "0", 0];
     const args: string[] = [];
     for (const r of refs) {
       keys.push(...this.windowKeys(orgId, r));
@@ -107,7 +126,7 @@ export class RedisLedger<M = unknown> implements Ledger<M> {
       const now = Date.now();
       // The reservation hash outlives its hold a little, so a settle just after expiry finds nothing to free.
       const reply = await this.breaker.run(() =>
-        this.redis.purserAuthorize(keys.length, ...keys, now, reservationId, estimate.toString(), expiresAt, expiresAt + 60_000, ...args),
+        this.redis.purserAuthorize(keys.length, ...keys, now, reservationId, estimate.toString(), expiresAt, expiresAt + 60_000, ...limits, ...args),
       );
       const status = Number(reply[0]);
       if (status === -1) {
@@ -116,7 +135,8 @@ export class RedisLedger<M = unknown> implements Ledger<M> {
         await this.breaker.run(() => this.loader.load(orgId, missing.map((r) => ({ budgetId: r.budget.id, windowStart: r.windowStart, windowEnd: r.windowEnd }))));
         continue;
       }
-      const states: BudgetState[] = refs.map((r, i) => ({ ...r, spent: BigInt(reply[1 + 2 * i]), reserved: BigInt(reply[2 + 2 * i]) }));
+      if (status === 3) return { decision: decide([], estimate), states: [], rate: rateOf(Number(reply[1]), Number(reply[2]), String(reply[3]) as "rpm" | "tpm") };
+      const states: BudgetState[] = refs.map((r, i) => ({ ...r, spent: BigInt(reply[3 + 2 * i]), reserved: BigInt(reply[4 + 2 * i]) }));
       // The synchronous snapshot() then answers like MemoryLedger's: this request's hold included.
       const held = status === 1 ? estimate : 0n;
       for (const s of states) this.seen.set(this.seenKey(orgId, s), { spent: s.spent, reserved: s.reserved + held });
@@ -124,9 +144,9 @@ export class RedisLedger<M = unknown> implements Ledger<M> {
       // The script and decide() apply the same rule to the same numbers; the script is authoritative.
       decision.allow = status !== 0;
       if (!decision.allow && !decision.binding) throw new Error("redis ledger: script denied but no hard budget binds");
-      if (status === 1) this.remember(orgId, reservationId, refs, estimate, expiresAt, meta);
+      if (status === 1 && refs.length) this.remember(orgId, reservationId, refs, estimate, expiresAt, meta);
       if (this.dirty.size && this.breaker.status === "closed") void this.reconcile().catch(() => undefined);
-      return { decision, states };
+      return { decision, states, rate: rateOf(Number(reply[1]), Number(reply[2]), null) };
     }
   }
 
@@ -166,16 +186,19 @@ export class RedisLedger<M = unknown> implements Ledger<M> {
   }
 
   /**
-   * Settle: frees the hold and adds `actual` to every window, idempotently by requestId. Redis being
-   * unreachable is not an error here: the event is already durable in PostgreSQL, so the org is
-   * marked for a rebuild from it when Redis answers again.
+   * Settle: frees the hold, adds `actual` to every window and corrects the key's TPM by `tpm`, in one
+   * script, idempotently by requestId. Redis being unreachable is not an error here: the event is
+   * already durable in PostgreSQL, so the org is marked for a rebuild from it when Redis answers again.
    */
-  async settle(requestId: string, reservationId: string | undefined, refs: WindowRef[], actual: bigint): Promise<boolean> {
+  async settle(requestId: string, reservationId: string | undefined, refs: WindowRef[], actual: bigint, tpm?: TpmCorrection): Promise<boolean> {
     const mine = reservationId ? this.local.get(reservationId) : undefined;
-    const orgId = this.orgOfRefs(refs) ?? mine?.orgId;
+    const orgId = this.orgOfRefs(refs) ?? mine?.orgId ?? tpm?.orgId;
     if (reservationId) this.local.delete(reservationId);
     if (!orgId) return true;
-    const keys = [this.keys.generation(orgId), this.keys.settled(orgId, requestId), this.keys.reservation(orgId, reservationId ?? "-")];
+    // Only the current minute's counter is corrected (embedded mode's rule): a past minute no longer limits anything.
+    const correct = tpm !== undefined && tpm.delta !== 0 && tpm.minute === minuteOf(Date.now());
+    const rateKey = correct ? this.keys.rate(orgId, tpm.keyId, tpm.minute) : this.keys.generation(orgId);
+    const keys = [this.keys.generation(orgId), this.keys.settled(orgId, requestId), this.keys.reservation(orgId, reservationId ?? "-"), rateKey];
     const args: string[] = [];
     for (const r of refs) {
       keys.push(this.keys.window(orgId, r.budget.id, r.windowStart), this.keys.pending(orgId, r.budget.id, r.windowStart));
@@ -183,7 +206,7 @@ export class RedisLedger<M = unknown> implements Ledger<M> {
     }
     try {
       const r = await this.breaker.run(() =>
-        this.redis.purserSettle(keys.length, ...keys, requestId, actual.toString(), this.settledTtlMs, reservationId ? "1" : "0", ...args),
+        this.redis.purserSettle(keys.length, ...keys, requestId, actual.toString(), this.settledTtlMs, reservationId ? "1" : "0", correct ? String(Math.trunc(tpm.delta)) : "", ...args),
       );
       if (Number(r[0]) !== 1) return false;
       // Exact counters just before this settle, for threshold alerts: each crossing is seen by exactly

@@ -54,8 +54,12 @@ export class PgTotalsSource implements TotalsSource {
       return {
         totals,
         recorded: async (ids) => {
-          const q = await client.query<{ r: string }>(`SELECT "requestId" AS r FROM "UsageEvent" WHERE "orgId" = $1 AND "requestId" = ANY($2::text[])`, [orgId, ids]);
-          return new Set(q.rows.map((x) => x.r));
+          // The engine settles under "<orgId>\0<requestId>" (its idempotency key); the event row holds
+          // the bare requestId (and PostgreSQL refuses a NUL in text).
+          const bare = (id: string) => id.slice(id.indexOf("\u0000") + 1);
+          const q = await client.query<{ r: string }>(`SELECT "requestId" AS r FROM "UsageEvent" WHERE "orgId" = $1 AND "requestId" = ANY($2::text[])`, [orgId, ids.map(bare)]);
+          const found = new Set(q.rows.map((x) => x.r));
+          return new Set(ids.filter((id) => found.has(bare(id))));
         },
         close: async () => {
           await client.query("COMMIT").catch(() => undefined);
