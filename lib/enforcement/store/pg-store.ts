@@ -1,17 +1,24 @@
-// Group commit on PostgreSQL: the same statements as SQLite. A batch whose events are all new (the
-// normal case) is written in ONE round trip: one statement whose data-modifying CTEs insert the
-// events and apply every follow-up, committed by PostgreSQL before it answers (autocommit, with
-// synchronous_commit as configured). A batch holding a requestId that already exists makes that
-// statement fail as a whole (unique violation, nothing written); it is then written by the explicit
-// transaction that tells new events from duplicates.
+// Group commit on PostgreSQL: the same rows as SQLite, in statements of a fixed text (pg-batch-sql.ts)
+// sent as prepared statements. A batch whose events are all new (the normal case) is written in ONE
+// round trip: one statement whose data-modifying CTEs insert the events and apply every follow-up,
+// committed by PostgreSQL before it answers (autocommit, with synchronous_commit as configured). A
+// batch holding a requestId that already exists makes that statement fail as a whole (unique
+// violation, nothing written); it is then written by the explicit transaction that tells new events
+// from duplicates.
 import pg from "pg";
-import { followUps, insertedFlags } from "./commit-plan";
-import { chunks, insertEvents, pgDialect as d, upsertWindows, windowRows, type Stmt } from "./usage-sql";
+import { insertedFlags } from "./commit-plan";
+import { pgInsertAlerts, pgInsertEvents, pgUpsertRollups, pgUpsertWindows, statementName } from "./pg-batch-sql";
+import { pgDialect as d, touchKey, windowRows, type Stmt } from "./usage-sql";
 import type { Batch, SettleRecord, UsageStore } from "./types";
 
 /** PostgreSQL's limit on bind parameters per statement. */
 const MAX_PARAMS = 65_535;
-const EVENT_CONFLICT = ` ON CONFLICT ("orgId","requestId") DO NOTHING`;
+/**
+ * Keys are updated one statement each (an UPDATE joined to an array could lock them in any order), so
+ * a batch's text also depends on how many keys it touches: batches touching more are not prepared,
+ * which bounds the statements each connection keeps (the committer sends a key once a minute).
+ */
+const MAX_PREPARED_KEYS = 4;
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -19,29 +26,31 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * The follow-ups, shared rows in one canonical order. Concurrent transactions (this replica's
  * pipeline, other replicas) update the same hot rows; taking their row locks in one order everywhere
  * is what keeps them from deadlocking. Window totals come first, sorted by (budgetId, windowStart);
- * the rest is the shared commit plan with the orgs sorted (rollups are written per org, each org's
- * rows sorted by key); keys and alerts are sorted by the group committer.
+ * then the rollups table by table, each sorted by (orgId, key); then the alerts and the keys, sorted
+ * by the group committer.
  */
 export function followUpsInLockOrder(batch: Batch, inserted: SettleRecord[], now: Date): Stmt[] {
+  const out: Stmt[] = [];
   const rows = windowRows(inserted, batch.deltas); // sorted by (budgetId, windowStart)
-  // Their windows are written above: the plan gets none (no deltas, records without windows).
-  const rest = [...inserted].sort((a, b) => compare(a.orgId, b.orgId)).map((r) => ({ ...r, windows: [] }));
-  return [...chunks(rows).map((c) => upsertWindows(d, c, now)), ...followUps(d, { ...batch, deltas: [] }, rest, now)];
+  if (rows.length) out.push(pgUpsertWindows(rows, now));
+  out.push(...pgUpsertRollups(inserted));
+  if (batch.alerts.length) out.push(pgInsertAlerts(batch.alerts, now));
+  for (const [keyId, at] of batch.keysUsed) out.push(touchKey(d, keyId, at));
+  return out;
 }
 
 /** Event rows in key order too: their unique index is locked row by row as well. */
 const inKeyOrder = (settles: SettleRecord[]) => [...settles].sort((a, b) => compare(a.orgId, b.orgId) || compare(a.requestId, b.requestId));
 
 /**
- * The whole batch as one statement, or null when it cannot be one (too large, or a statement this
- * combiner does not recognize).
+ * The whole batch as one statement, or null when it cannot be one (no events, more parameters than
+ * PostgreSQL takes, or a statement this combiner does not recognize).
  */
 export function oneStatement(batch: Batch, now: Date): Stmt | null {
-  if (batch.settles.length === 0 || batch.settles.length > 400 || batch.alerts.length > 200) return null;
-  const events = insertEvents(d, inKeyOrder(batch.settles), now);
+  if (batch.settles.length === 0) return null;
   // A plain INSERT: a duplicate requestId aborts the statement instead of being skipped.
-  if (!events.sql.includes(EVENT_CONFLICT)) return null;
-  return combine([{ sql: events.sql.replace(EVENT_CONFLICT, ""), params: events.params }, ...followUpsInLockOrder(batch, batch.settles, now)]);
+  const events = pgInsertEvents(inKeyOrder(batch.settles), now, false);
+  return combine([events, ...followUpsInLockOrder(batch, batch.settles, now)]);
 }
 
 /**
@@ -93,7 +102,7 @@ export class PgUsageStore implements UsageStore {
     const one = oneStatement(batch, now);
     if (one) {
       try {
-        await this.pool.query(one.sql, one.params);
+        await this.pool.query(this.prepared(batch, one));
         return batch.settles.map(() => true);
       } catch (e) {
         // A duplicate requestId (a retried settle): nothing was written; sort it out below.
@@ -108,16 +117,13 @@ export class PgUsageStore implements UsageStore {
     const client = await this.pool.connect();
     try {
       await client.query("BEGIN");
-      const returned: { orgId: string; requestId: string }[] = [];
-      for (const c of chunks(inKeyOrder(batch.settles))) {
-        const st = insertEvents(d, c, now);
-        returned.push(...(await client.query(st.sql, st.params)).rows);
-      }
+      let returned: { orgId: string; requestId: string }[] = [];
+      if (batch.settles.length) returned = (await client.query(this.prepared(batch, pgInsertEvents(inKeyOrder(batch.settles), now, true)))).rows;
       const flags = insertedFlags(batch, returned);
       const inserted = batch.settles.filter((_s, i) => flags[i]);
       const rest = followUpsInLockOrder(batch, inserted, now);
       const one = combine(rest);
-      if (one) await client.query(one.sql, one.params);
+      if (one) await client.query(this.prepared(batch, one));
       else for (const st of rest) await client.query(st.sql, st.params);
       await client.query("COMMIT");
       return flags;
@@ -127,6 +133,12 @@ export class PgUsageStore implements UsageStore {
     } finally {
       client.release();
     }
+  }
+
+  /** A named (prepared) query when the batch's statements have one of few texts; else an unnamed one. */
+  private prepared(batch: Batch, st: Stmt): pg.QueryConfig {
+    if (batch.keysUsed.size > MAX_PREPARED_KEYS) return { text: st.sql, values: st.params };
+    return { name: statementName(st.sql), text: st.sql, values: st.params };
   }
 
   async eventCost(orgId: string, requestId: string): Promise<bigint | null> {

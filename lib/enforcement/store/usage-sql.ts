@@ -40,7 +40,7 @@ export const pgDialect: Dialect = {
 };
 
 export type Stmt = { sql: string; params: unknown[] };
-type Col = { name: string; cast?: Cast };
+export type Col = { name: string; cast?: Cast };
 
 export const newId = () => `e${randomUUID().replace(/-/g, "")}`;
 
@@ -71,49 +71,53 @@ function multiInsert(
 
 const addAll = (table: string, cols: readonly string[]) => cols.map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`).join(", ");
 
-const EVENT_COLS: Col[] = [
+export const EVENT_COLS: Col[] = [
   "id", "orgId", "requestId", "reservationId", "occurredAt", "bucketMinute", "teamId", "userId", "apiKeyId",
   "provider", "model", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costMicros",
   "estimatedCostMicros", "latencyMs", "status", "tags", "createdAt",
 ].map((name) => ({ name, cast: name === "occurredAt" || name === "createdAt" ? "ts" : name === "status" ? "status" : name === "tags" ? "json" : undefined }));
 
-export function insertEvents(d: Dialect, recs: SettleRecord[], now: Date): Stmt {
-  const rows = recs.map((r) => [
+/** The event rows of EVENT_COLS (pg-batch-sql.ts sends the same rows as arrays). */
+export function eventRows(d: Dialect, recs: SettleRecord[], now: Date): unknown[][] {
+  return recs.map((r) => [
     newId(), r.orgId, r.requestId, r.reservationId, d.ts(r.occurredAt), r.bucketMinute, r.teamId, r.userId, r.apiKeyId,
     r.provider, r.model, r.inputTokens, r.outputTokens, r.cachedInputTokens, r.cacheWriteTokens, d.big(r.costMicros),
     r.estimatedCostMicros === null ? null : d.big(r.estimatedCostMicros), r.latencyMs, r.status,
     r.tags ? JSON.stringify(r.tags) : null, d.ts(now),
   ]);
-  return multiInsert(d, "UsageEvent", EVENT_COLS, rows, `ON CONFLICT ("orgId","requestId") DO NOTHING RETURNING "orgId","requestId"`);
+}
+
+export function insertEvents(d: Dialect, recs: SettleRecord[], now: Date): Stmt {
+  return multiInsert(d, "UsageEvent", EVENT_COLS, eventRows(d, recs, now), `ON CONFLICT ("orgId","requestId") DO NOTHING RETURNING "orgId","requestId"`);
 }
 
 export type WindowRow = { budgetId: string; windowStart: Date; spent: bigint; requests: number; denied: number; wouldDeny: number };
 
+export const WINDOW_COLS: Col[] = [{ name: "budgetId" }, { name: "windowStart", cast: "ts" }, { name: "spentMicros", cast: "big" }, { name: "requests", cast: "int" }, { name: "deniedRequests", cast: "int" }, { name: "wouldDenyRequests", cast: "int" }, { name: "updatedAt", cast: "ts" }];
+export const WINDOW_CONFLICT = `ON CONFLICT ("budgetId","windowStart") DO UPDATE SET ${addAll("BudgetWindow", ["spentMicros", "requests", "deniedRequests", "wouldDenyRequests"])}, "updatedAt" = excluded."updatedAt"`;
+export const windowValues = (d: Dialect, rows: WindowRow[], now: Date): unknown[][] =>
+  rows.map((r) => [r.budgetId, d.ts(r.windowStart), d.big(r.spent), r.requests, r.denied, r.wouldDeny, d.ts(now)]);
+
 export function upsertWindows(d: Dialect, rows: WindowRow[], now: Date): Stmt {
-  const cols: Col[] = [{ name: "budgetId" }, { name: "windowStart", cast: "ts" }, { name: "spentMicros", cast: "big" }, { name: "requests", cast: "int" }, { name: "deniedRequests", cast: "int" }, { name: "wouldDenyRequests", cast: "int" }, { name: "updatedAt", cast: "ts" }];
-  const values = rows.map((r) => [r.budgetId, d.ts(r.windowStart), d.big(r.spent), r.requests, r.denied, r.wouldDeny, d.ts(now)]);
-  const set = `${addAll("BudgetWindow", ["spentMicros", "requests", "deniedRequests", "wouldDenyRequests"])}, "updatedAt" = excluded."updatedAt"`;
-  return multiInsert(d, "BudgetWindow", cols, values, `ON CONFLICT ("budgetId","windowStart") DO UPDATE SET ${set}`, { col: 1, table: "Budget" });
+  return multiInsert(d, "BudgetWindow", WINDOW_COLS, windowValues(d, rows, now), WINDOW_CONFLICT, { col: 1, table: "Budget" });
 }
 
 const DIMS = ["teamId", "userId", "apiKeyId", "provider", "model"] as const;
 const ROLLUP_SUMS = ["requests", "errorRequests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costMicros", "estimatedCostMicros", "latencyMsSum"] as const;
 const TAG_SUMS = ["requests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "costMicros"] as const;
-const ROLLUP_TABLES = [
+export const ROLLUP_TABLES = [
   { table: "UsageRollup", field: "rollups", key: ["bucketMinute", ...DIMS], sums: ROLLUP_SUMS },
   { table: "UsageDailyRollup", field: "dailyRollups", key: ["day", ...DIMS], sums: ROLLUP_SUMS },
   { table: "UsageTagRollup", field: "tagRollups", key: ["bucketMinute", "tagKey", "tagValue", ...DIMS], sums: TAG_SUMS },
   { table: "UsageDailyTagRollup", field: "dailyTagRollups", key: ["day", "tagKey", "tagValue", ...DIMS], sums: TAG_SUMS },
 ] as const;
-const INT_SUMS = new Set(["requests", "errorRequests"]);
+export const INT_SUMS = new Set<string>(["requests", "errorRequests"]);
 
-/**
- * Upserts of rollup increments (from `rollupDeltas`) into the four rollup tables: `ON CONFLICT DO
- * UPDATE SET x = x + excluded.x`, so concurrent writers add rather than overwrite. Rows are sorted
- * by key: concurrent transactions then lock shared rows in the same order and cannot deadlock.
- */
-export function upsertRollups(d: Dialect, orgId: string, deltas: RollupDeltas, rowsPerStmt = 200): Stmt[] {
-  const out: Stmt[] = [];
+export type RollupRows = { table: (typeof ROLLUP_TABLES)[number]["table"]; cols: Col[]; keyCols: string[]; conflict: string; values: unknown[][] };
+
+/** One org's rollup increments as rows per table (tables in ROLLUP_TABLES order, rows sorted by key). */
+export function rollupRows(d: Dialect, orgId: string, deltas: RollupDeltas): RollupRows[] {
+  const out: RollupRows[] = [];
   for (const t of ROLLUP_TABLES) {
     const rows = deltas[t.field] as unknown as Record<string, unknown>[];
     if (!rows.length) continue;
@@ -122,9 +126,20 @@ export function upsertRollups(d: Dialect, orgId: string, deltas: RollupDeltas, r
     const values = rows
       .map((r) => [newId(), orgId, ...t.key.map((c) => r[c]), ...t.sums.map((c) => (INT_SUMS.has(c) ? r[c] : d.big(r[c] as bigint)))])
       .sort((a, b) => compareKeys(a, b, keyCols.length));
-    const conflict = keyCols.map((c) => `"${c}"`).join(",");
-    for (const c of chunks(values, rowsPerStmt)) out.push(multiInsert(d, t.table, cols, c, `ON CONFLICT (${conflict}) DO UPDATE SET ${addAll(t.table, t.sums)}`));
+    const conflict = `ON CONFLICT (${keyCols.map((c) => `"${c}"`).join(",")}) DO UPDATE SET ${addAll(t.table, t.sums)}`;
+    out.push({ table: t.table, cols, keyCols, conflict, values });
   }
+  return out;
+}
+
+/**
+ * Upserts of rollup increments (from `rollupDeltas`) into the four rollup tables: `ON CONFLICT DO
+ * UPDATE SET x = x + excluded.x`, so concurrent writers add rather than overwrite. Rows are sorted
+ * by key: concurrent transactions then lock shared rows in the same order and cannot deadlock.
+ */
+export function upsertRollups(d: Dialect, orgId: string, deltas: RollupDeltas, rowsPerStmt = 200): Stmt[] {
+  const out: Stmt[] = [];
+  for (const t of rollupRows(d, orgId, deltas)) for (const c of chunks(t.values, rowsPerStmt)) out.push(multiInsert(d, t.table, t.cols, c, t.conflict));
   return out;
 }
 
@@ -137,16 +152,20 @@ function compareKeys(a: unknown[], b: unknown[], n: number): number {
   return 0;
 }
 
-/** Settle's records -> rollup upserts, per org (records carry their bucket, local day and tag rows). */
-export function settleRollups(d: Dialect, recs: SettleRecord[]): Stmt[] {
+/** Settle's records per org, orgs in id order (like every other shared row: concurrent transactions lock in one order). */
+export function byOrgInOrder(recs: SettleRecord[]): [string, SettleRecord[]][] {
   const byOrg = new Map<string, SettleRecord[]>();
   for (const r of recs) {
     const list = byOrg.get(r.orgId);
     if (list) list.push(r);
     else byOrg.set(r.orgId, [r]);
   }
-  // Orgs in id order, like every other shared row: concurrent transactions lock in one order.
-  return [...byOrg].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([orgId, list]) => upsertRollups(d, orgId, rollupDeltas(list, null)));
+  return [...byOrg].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Settle's records -> rollup upserts, per org (records carry their bucket, local day and tag rows). */
+export function settleRollups(d: Dialect, recs: SettleRecord[]): Stmt[] {
+  return byOrgInOrder(recs).flatMap(([orgId, list]) => upsertRollups(d, orgId, rollupDeltas(list, null)));
 }
 
 /**
@@ -176,14 +195,17 @@ export function windowRows(recs: SettleRecord[], deltas: WindowDelta[]): WindowR
   return [...map.values()].sort((a, b) => (a.budgetId < b.budgetId ? -1 : a.budgetId > b.budgetId ? 1 : a.windowStart.getTime() - b.windowStart.getTime()));
 }
 
+export const ALERT_COLS: Col[] = [
+  { name: "id" }, { name: "orgId" }, { name: "type", cast: "alert" }, { name: "level", cast: "level" }, { name: "budgetId" },
+  { name: "apiKeyId" }, { name: "threshold", cast: "int" }, { name: "windowStart", cast: "ts" }, { name: "dedupeKey" }, { name: "message" },
+  { name: "data", cast: "json" }, { name: "createdAt", cast: "ts" },
+];
+export const ALERT_CONFLICT = `ON CONFLICT ("orgId","dedupeKey") DO NOTHING`;
+export const alertRows = (d: Dialect, alerts: AlertRecord[], now: Date): unknown[][] =>
+  alerts.map((a) => [newId(), a.orgId, a.type, a.level, a.budgetId, a.apiKeyId, a.threshold, d.ts(a.windowStart), a.dedupeKey, a.message, JSON.stringify(a.data), d.ts(now)]);
+
 export function insertAlerts(d: Dialect, alerts: AlertRecord[], now: Date): Stmt {
-  const cols: Col[] = [
-    { name: "id" }, { name: "orgId" }, { name: "type", cast: "alert" }, { name: "level", cast: "level" }, { name: "budgetId" },
-    { name: "apiKeyId" }, { name: "threshold", cast: "int" }, { name: "windowStart", cast: "ts" }, { name: "dedupeKey" }, { name: "message" },
-    { name: "data", cast: "json" }, { name: "createdAt", cast: "ts" },
-  ];
-  const rows = alerts.map((a) => [newId(), a.orgId, a.type, a.level, a.budgetId, a.apiKeyId, a.threshold, d.ts(a.windowStart), a.dedupeKey, a.message, JSON.stringify(a.data), d.ts(now)]);
-  return multiInsert(d, "Alert", cols, rows, `ON CONFLICT ("orgId","dedupeKey") DO NOTHING`, { col: 5, table: "Budget" });
+  return multiInsert(d, "Alert", ALERT_COLS, alertRows(d, alerts, now), ALERT_CONFLICT, { col: 5, table: "Budget" });
 }
 
 export function touchKey(d: Dialect, keyId: string, at: Date): Stmt {
