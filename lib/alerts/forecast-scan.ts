@@ -1,6 +1,6 @@
 // Raises forecast alerts: for each enforced budget, the current window's burn rate projected to the
 // reset (forecast.ts). Once per budget window, thanks to the alert's unique dedupe key.
-import { readableUtc } from "@/lib/enforcement/alerts";
+import { readableTime } from "@/lib/enforcement/alerts";
 import { db } from "@/lib/db";
 import { formatUsd } from "@/lib/money";
 import { windowFor } from "@/lib/enforcement/windows";
@@ -28,7 +28,7 @@ export async function scanForecasts(now = new Date(), opts: { orgId?: string } =
     const s = spent.get(`${b.id}@${w.start.getTime()}`) ?? 0n;
     const f = shouldForecastAlert({ limitMicros: b.limitMicros, spentMicros: s, windowStart: w.start, windowEnd: w.end, now });
     if (!f) continue;
-    const at = f.crossesAt ? ` around ${readableUtc(f.crossesAt)}` : "";
+    const at = f.crossesAt ? ` around ${readableTime(f.crossesAt, b.org.timezone)}` : "";
     try {
       await db.alert.create({
         data: {
@@ -38,7 +38,7 @@ export async function scanForecasts(now = new Date(), opts: { orgId?: string } =
           budgetId: b.id,
           windowStart: w.start,
           dedupeKey: `budget:${b.id}:${w.start.toISOString()}:forecast`,
-          message: `${b.name} (${b.level}) is on track to spend ${formatUsd(f.projectedMicros)} of its ${formatUsd(b.limitMicros)} limit this window; at the current rate it passes the limit${at}, before the reset on ${readableUtc(w.end)}`,
+          message: `${b.name} (${b.level}) is on track to spend ${formatUsd(f.projectedMicros)} of its ${formatUsd(b.limitMicros)} limit this window; at the current rate it passes the limit${at}, before the reset on ${readableTime(w.end, b.org.timezone)}`,
           data: {
             limitUsd: Number(b.limitMicros) / 1e6,
             usedUsd: Number(s) / 1e6,

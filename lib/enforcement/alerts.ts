@@ -1,6 +1,7 @@
 // Alerts raised by enforcement. Each one carries a dedupe key that the database keeps unique per org,
 // so "once per threshold per window" holds across restarts (and replicas); they are written with the
 // next group commit, never on the request's own path.
+import { DateTime } from "luxon";
 import { formatUsd, microsToUsd } from "@/lib/money";
 import type { BudgetState } from "./decision";
 import type { AlertRecord } from "./store/types";
@@ -25,10 +26,10 @@ function base(orgId: string, s: BudgetState, apiKeyId: string | null) {
 
 const ws = (s: BudgetState) => s.windowStart.toISOString();
 
-// Messages are read by people (alerts page, Slack): dollars to the cent, times in words (UTC; the
-// exact instants are in `data` and the window fields).
-const utc = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
-export const readableUtc = (d: Date) => `${utc.format(d)} UTC`;
+// Messages are read by people (alerts page, Slack): dollars to the cent, times in words in the org's
+// zone (the exact instants are in `data` and the window fields).
+export const readableTime = (d: Date, timezone: string) =>
+  `${DateTime.fromJSDate(d, { zone: timezone }).toFormat("d LLL yyyy, HH:mm")} ${timezone}`;
 
 export function thresholdAlert(orgId: string, s: BudgetState, threshold: number, spent: bigint, apiKeyId: string | null): AlertRecord {
   const exceeded = threshold >= 100;
@@ -44,14 +45,14 @@ export function thresholdAlert(orgId: string, s: BudgetState, threshold: number,
 }
 
 /** A hard budget denied a request: the window is exhausted (same key as the 100% crossing). */
-export function deniedAlert(orgId: string, s: BudgetState, apiKeyId: string): AlertRecord {
+export function deniedAlert(orgId: string, s: BudgetState, apiKeyId: string, timezone: string): AlertRecord {
   const b = s.budget;
   return {
     ...base(orgId, s, apiKeyId),
     type: "exceeded",
     threshold: 100,
     dedupeKey: `budget:${b.id}:${ws(s)}:exceeded`,
-    message: `${b.name} (${b.level}) is exhausted: requests are denied until it resets on ${readableUtc(s.windowEnd)}`,
+    message: `${b.name} (${b.level}) is exhausted: requests are denied until it resets on ${readableTime(s.windowEnd, timezone)}`,
     data: { limitUsd: microsToUsd(b.limitMicros), usedUsd: microsToUsd(s.spent), reservedUsd: microsToUsd(s.reserved), resetAt: s.windowEnd.toISOString() },
   };
 }

@@ -145,7 +145,7 @@ export async function authorize(engine: Engine, org: OrgPolicy, body: AuthorizeB
     const s = decision.binding!;
     const b = s.budget;
     engine.committer.addDelta({ budgetId: b.id, windowStart: s.windowStart, denied: 1, wouldDeny: 0 });
-    const alert = deniedAlert(org.id, s, key.id);
+    const alert = deniedAlert(org.id, s, key.id, org.timezone);
     if (engine.alerts.pass(alert.dedupeKey, now)) engine.committer.addAlert(alert);
     result = deny(
       402,
