@@ -1,7 +1,8 @@
 // Usage events -> the increments of their rollups: hourly and daily, plain and per analytics tag. The
 // one fold every writer uses: settle's group commit (lib/enforcement/store/commit-plan.ts), the
-// seeders and the analytics fixtures. The increments are written by `upsertRollups`
-// (lib/enforcement/store/usage-sql.ts), or by the bulk seeder's plain inserts for a fresh org.
+// seeders and the analytics fixtures. The increments become the rows of usage-sql.ts (`rollupRows`),
+// upserted as VALUES (SQLite, fixtures) or prepared arrays (PostgreSQL's group commit, pg-batch-sql.ts),
+// or by the bulk seeder's plain inserts for a fresh org.
 import { bucketMinuteFor, localDayOfBucket } from "./buckets";
 
 export type RollupEvent = {
