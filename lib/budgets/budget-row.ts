@@ -98,26 +98,33 @@ export function toBudgetOut(b: BudgetRow, current: Current): BudgetOut {
   return { ...budgetSnapshot(b), current };
 }
 
-type LedgerView = { snapshot(refs: { budget: { id: string }; windowStart: Date; windowEnd: Date }[]): { reserved: bigint }[] };
+type WindowView = { budget: { id: string }; windowStart: Date; windowEnd: Date };
+type LedgerView = {
+  snapshot(refs: WindowView[]): { reserved: bigint }[];
+  /** Distributed mode: the counters in Redis, every replica's holds included. */
+  snapshotAsync?(refs: WindowView[]): Promise<{ reserved: bigint }[]>;
+};
 
 /**
- * In-flight reservations held on a window by this process's enforcement engine, if one is running
- * (peeked through its global slot: a read must not start an engine). 0 when none runs here.
- * TODO(enforcement): a public `engine.reservedMicros(budgetId, windowStart)` (and a Redis-backed one
- * in distributed mode) would replace this peek at the in-memory ledger.
+ * In-flight reservations on each window, from the enforcement engine running in this process, if any
+ * (peeked through its global slot: a read must not start an engine). Embedded mode: its in-memory
+ * ledger holds them all. Distributed mode: read from Redis, so the holds of every replica count. 0
+ * where no engine runs, or when Redis does not answer (the page still shows what was spent).
  */
-function liveReservedMicros(budgetId: string, w: { start: Date; end: Date }): bigint {
+async function liveReservedMicros(refs: WindowView[]): Promise<bigint[]> {
   const slot = (globalThis as Record<symbol, { engine?: { ledger?: LedgerView } } | undefined>)[Symbol.for("purser.engine")];
   const ledger = slot?.engine?.ledger;
-  if (!ledger || typeof ledger.snapshot !== "function") return 0n;
+  const none = refs.map(() => 0n);
+  if (!ledger || typeof ledger.snapshot !== "function" || refs.length === 0) return none;
   try {
-    return ledger.snapshot([{ budget: { id: budgetId }, windowStart: w.start, windowEnd: w.end }])[0]?.reserved ?? 0n;
+    const states = ledger.snapshotAsync ? await ledger.snapshotAsync(refs) : ledger.snapshot(refs);
+    return states.map((st) => st?.reserved ?? 0n);
   } catch {
-    return 0n;
+    return none;
   }
 }
 
-/** The current window of each budget: used from the durable window totals, reserved from the engine. */
+/** The current window of each budget: used from the durable window totals, reserved from the engine (or Redis). */
 export async function currentWindows(client: Reader, rows: BudgetRow[], timezone: string, now: Date): Promise<Map<string, Current>> {
   const tx = client as Tx;
   const windows = new Map(rows.map((b) => [b.id, windowFor(periodSpec(b), now, timezone)]));
@@ -128,11 +135,12 @@ export async function currentWindows(client: Reader, rows: BudgetRow[], timezone
       })
     : [];
   const spent = new Map(stored.map((w) => [`${w.budgetId}@${w.windowStart.getTime()}`, w.spentMicros]));
+  const reservedAll = await liveReservedMicros(rows.map((b) => ({ budget: { id: b.id }, windowStart: windows.get(b.id)!.start, windowEnd: windows.get(b.id)!.end })));
   const out = new Map<string, Current>();
-  for (const b of rows) {
+  for (const [i, b] of rows.entries()) {
     const w = windows.get(b.id)!;
     const used = spent.get(`${b.id}@${w.start.getTime()}`) ?? 0n;
-    const reserved = liveReservedMicros(b.id, w);
+    const reserved = reservedAll[i];
     const remaining = b.limitMicros - used - reserved;
     out.set(b.id, {
       windowStart: w.start.toISOString(),

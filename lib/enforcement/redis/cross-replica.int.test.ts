@@ -3,7 +3,8 @@
 // alert lands on the other.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { databaseUrl, db } from "@/lib/db";
-import { Engine } from "../engine";
+import { Engine, setEngine } from "../engine";
+import { budgetInclude, currentWindows } from "@/lib/budgets/budget-row";
 import { handleAuthorize, handleUsage } from "../http/handlers";
 import { createEnforcementFixture } from "../testing/fixtures";
 import { onPostgres, redisTestContext, REDIS_TEST_URL, type RedisTestContext } from "./test-support";
@@ -76,5 +77,21 @@ describe.skipIf(!onPostgres())("reservations and alerts across replicas", () => 
     await Promise.all(engines.map((e) => e.committer.drain()));
     const alerts = await db.alert.findMany({ where: { orgId: f.orgId, type: "soft_exceeded" } });
     expect(alerts).toHaveLength(1);
+  });
+
+  it("the budgets view shows holds made on any replica (read from Redis)", async () => {
+    const f = await createEnforcementFixture({ budgets: [{ level: "team", limitUsd: 10 }] });
+    await Promise.all(engines.map((e) => e.refreshAfter(Date.now())));
+    const a = await handleAuthorize(`Bearer ${f.gatewayToken}`, JSON.stringify({ apiKey: f.apiKey, requestId: "view-1", model: "gpt-4o", inputTokens: 1000, maxOutputTokens: 500 }), engines[0]);
+    expect(a.status).toBe(200);
+    // The page is served by the other replica: its own memory never saw this hold.
+    setEngine(engines[1]);
+    try {
+      const rows = await db.budget.findMany({ where: { orgId: f.orgId }, include: budgetInclude });
+      const current = await currentWindows(db, rows, "UTC", new Date());
+      expect(current.get(f.budgets[0].id)?.reservedUsd).toBe(0.0075);
+    } finally {
+      setEngine(undefined);
+    }
   });
 });
