@@ -134,16 +134,8 @@ async function evalshaLoop(prefix: string, seconds: number) {
 }
 
 async function deletePrefix(prefix: string) {
-  const { createRedisClient, waitReady } = await import("@/lib/enforcement/redis/redis-client");
-  const admin = createRedisClient(REDIS_URL, { commandTimeoutMs: 5000 });
-  await waitReady(admin);
-  let cursor = "0";
-  do {
-    const [next, found] = await admin.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-    if (found.length) await admin.del(...found);
-    cursor = next;
-  } while (cursor !== "0");
-  admin.disconnect();
+  const { deleteKeysWithPrefix } = await import("@/lib/enforcement/redis/redis-client");
+  await deleteKeysWithPrefix(REDIS_URL, prefix);
 }
 
 async function main() {

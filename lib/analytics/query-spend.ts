@@ -10,7 +10,7 @@ import type { SpendDimension, SpendQuery } from "@/lib/schemas/spend";
 import { countIntervals, offsetSegments, type Interval } from "./buckets";
 import { parseTagKeys } from "./rollup-deltas";
 import { planSources, runAggregate, type AggregateRow, type AggregateSpec, type Scope, type Source } from "./spend-sql";
-import { shapeSpend, subMetrics, type Shaped } from "./shape-spend";
+import { addMetrics, shapeSpend, subMetrics, type Shaped } from "./shape-spend";
 import { loadLabels, type Labels } from "./spend-labels";
 
 export const MAX_RANGE_DAYS = 800;
@@ -135,7 +135,8 @@ async function aggregateWithUntagged(db: Db, spec: Omit<AggregateSpec, "source">
     const rest = r.dims.filter((_, i) => i !== tagIndex);
     const k = keyOf(r.t, rest);
     const prev = taggedSums.get(k);
-    taggedSums.set(k, prev ? { ...prev, ...addRow(prev, r) } : { ...r, dims: rest });
+    if (prev) addMetrics(prev, r);
+    else taggedSums.set(k, { ...r, dims: rest });
   }
   const untagged: AggregateRow[] = [];
   for (const r of all) {
@@ -147,15 +148,4 @@ async function aggregateWithUntagged(db: Db, spec: Omit<AggregateSpec, "source">
     untagged.push({ ...rest, dims });
   }
   return [...tagged, ...untagged];
-}
-
-function addRow(a: AggregateRow, b: AggregateRow) {
-  return {
-    requests: a.requests + b.requests,
-    inputTokens: a.inputTokens + b.inputTokens,
-    outputTokens: a.outputTokens + b.outputTokens,
-    cachedInputTokens: a.cachedInputTokens + b.cachedInputTokens,
-    cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
-    costMicros: a.costMicros + b.costMicros,
-  };
 }

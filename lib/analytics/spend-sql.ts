@@ -6,6 +6,7 @@
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { SpendDimension } from "@/lib/schemas/spend";
 import { localDayOfBucket, localDayStart, type OffsetSegment } from "./buckets";
+import { addMetrics, type Metrics } from "./shape-spend";
 
 const { sql, join, raw, empty } = Prisma;
 type Sql = ReturnType<typeof sql>;
@@ -62,16 +63,7 @@ export function dayExpr(segments: OffsetSegment[]): Sql {
   return sql`("bucketMinute" + CASE ${join(whens, " ")} ELSE ${int(last.offsetMinutes)} END) / 1440`;
 }
 
-export type AggregateRow = {
-  t: number | null;
-  dims: (string | null)[];
-  requests: bigint;
-  inputTokens: bigint;
-  outputTokens: bigint;
-  cachedInputTokens: bigint;
-  cacheWriteTokens: bigint;
-  costMicros: bigint;
-};
+export type AggregateRow = Metrics & { t: number | null; dims: (string | null)[] };
 
 export function aggregateSql(spec: AggregateSpec): Sql {
   const src = spec.source;
@@ -144,14 +136,7 @@ export async function runAggregate(db: Querier, base: Omit<AggregateSpec, "sourc
     const k = JSON.stringify([r.t, r.dims]);
     const cur = merged.get(k);
     if (!cur) merged.set(k, { ...r });
-    else {
-      cur.requests += r.requests;
-      cur.inputTokens += r.inputTokens;
-      cur.outputTokens += r.outputTokens;
-      cur.cachedInputTokens += r.cachedInputTokens;
-      cur.cacheWriteTokens += r.cacheWriteTokens;
-      cur.costMicros += r.costMicros;
-    }
+    else addMetrics(cur, r);
   }
   return [...merged.values()];
 }

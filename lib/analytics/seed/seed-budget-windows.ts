@@ -26,19 +26,19 @@ export async function seedBudgetWindows(db: Db, orgId: string, timezone: string,
   for (const [i, b] of budgets.entries()) {
     if (b.period === "custom" || b.filterModel || b.filterProvider || b.filterTagKey) continue;
     const w = windowFor({ period: b.period }, now, timezone);
+    const sum = await spent(b, w);
     if (b.period === "monthly") {
       const prev = windowFor({ period: "monthly" }, new Date(w.start.getTime() - 1), timezone);
       const last = (await spent(b, prev))._sum.costMicros ?? 0n;
       // This month's pace too: a team whose usage took off this month (a runaway incident, a new
       // product) would otherwise get a limit a fraction of what it already spent.
       const elapsed = BigInt(Math.max(1, now.getTime() - w.start.getTime()));
-      const pace = (((await spent(b, w))._sum.costMicros ?? 0n) * BigInt(w.end.getTime() - w.start.getTime())) / elapsed;
+      const pace = ((sum._sum.costMicros ?? 0n) * BigInt(w.end.getTime() - w.start.getTime())) / elapsed;
       const basis = last > pace ? last : pace;
       const factor = BigInt([150, 80, 120, 95, 140, 110, 130, 90, 125][i % 9]);
       const limit = ((basis * factor) / 100n / 1_000_000n) * 1_000_000n;
       if (limit > 0n) await db.budget.update({ where: { id: b.id }, data: { limitMicros: limit } });
     }
-    const sum = await spent(b, w);
     await db.budgetWindow.upsert({
       where: { budgetId_windowStart: { budgetId: b.id, windowStart: w.start } },
       create: { budgetId: b.id, windowStart: w.start, spentMicros: sum._sum.costMicros ?? 0n, requests: sum._sum.requests ?? 0 },

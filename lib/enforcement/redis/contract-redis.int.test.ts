@@ -4,7 +4,7 @@
 import { afterAll, describe, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { onPostgres, REDIS_TEST_URL } from "./test-support";
-import { createRedisClient, waitReady } from "./redis-client";
+import { deleteKeysWithPrefix } from "./redis-client";
 
 const prefix = `purser-test:contract-${randomUUID().slice(0, 8)}:`;
 
@@ -15,15 +15,7 @@ if (onPostgres()) {
   afterAll(async () => {
     delete process.env.REDIS_URL;
     delete process.env.PURSER_REDIS_PREFIX;
-    const admin = createRedisClient(REDIS_TEST_URL, { commandTimeoutMs: 5000 });
-    await waitReady(admin);
-    let cursor = "0";
-    do {
-      const [next, found] = await admin.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-      if (found.length) await admin.del(...found);
-      cursor = next;
-    } while (cursor !== "0");
-    admin.disconnect();
+    await deleteKeysWithPrefix(REDIS_TEST_URL, prefix);
   });
 } else {
   describe("enforcement contract in distributed mode", () => {

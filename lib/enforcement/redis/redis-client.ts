@@ -66,3 +66,19 @@ export async function waitReady(client: Redis, timeoutMs = 2000): Promise<void> 
     client.once("ready", ok);
   });
 }
+
+/** Deletes every key under a prefix (a test's or a benchmark's own keys), in SCAN batches. */
+export async function deleteKeysWithPrefix(url: string, prefix: string): Promise<void> {
+  const admin = createRedisClient(url, { commandTimeoutMs: 5000 });
+  try {
+    await waitReady(admin);
+    let cursor = "0";
+    do {
+      const [next, found] = await admin.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
+      if (found.length) await admin.del(...found);
+      cursor = next;
+    } while (cursor !== "0");
+  } finally {
+    admin.disconnect();
+  }
+}

@@ -6,7 +6,7 @@ import type { BudgetPolicy, Level } from "../decision";
 import type { WindowRef } from "../ledger";
 import { CircuitBreaker } from "./circuit-breaker";
 import { RedisKeys } from "./keys";
-import { createRedisClient, waitReady, type ScriptedRedis } from "./redis-client";
+import { createRedisClient, deleteKeysWithPrefix, waitReady, type ScriptedRedis } from "./redis-client";
 import { RedisLedger } from "./redis-ledger";
 import { PgTotalsSource } from "./window-loader";
 
@@ -44,15 +44,7 @@ export async function redisTestContext(): Promise<RedisTestContext> {
       return new RedisLedger({ redis, source, keys, breaker: opts.breaker });
     },
     cleanup: async () => {
-      const admin = createRedisClient(REDIS_TEST_URL, { commandTimeoutMs: 5000 });
-      await waitReady(admin);
-      let cursor = "0";
-      do {
-        const [next, found] = await admin.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-        if (found.length) await admin.del(...found);
-        cursor = next;
-      } while (cursor !== "0");
-      admin.disconnect();
+      await deleteKeysWithPrefix(REDIS_TEST_URL, prefix);
       for (const c of clients) c.disconnect();
       for (const s of sources) await s.close();
     },
